@@ -29,29 +29,45 @@ _STOP = frozenset(
 # Phrases that essentially never occur in news prose: boilerplate wherever they stand.
 _ALWAYS = re.compile(
     r"""(?ix)
-    ai[-\s]generated\ summar | summari[sz]e\ this\ article | your\ email\ address\ will\ not\ be\ published
-    | required\ fields\ are\ marked | by\ (?:accessing|using)\ this\ (?:page|site|website)
+    \bsummar(?:y|ies|i[sz]ed?|i[sz]ation)\b.{0,60}\b(?:AI|artificial\ intelligence)\b
+    | \b(?:AI|artificial\ intelligence)\b[-\s]generated\ summar | summari[sz]e\ this\ article
+    | your\ email\ address\ will\ not\ be\ published | required\ fields\ are\ marked
+    | save\ my\ name,?\ email | by\ (?:accessing|using)\ this\ (?:page|site|website)
     | can\ also\ be\ accessed\ at | alternate\ address | quotes?\ (?:are\ )?delayed | all\ rights\ reserved
     | we\ use\ cookies | this\ (?:site|website)\ uses\ cookies | no\ comments\ yet | add\ your\ comment
     | be\ the\ first\ to\ comment | comments\ are\ closed | how\ does\ this\ make\ you\ feel
-    | what\ are\ you\ looking\ for | ^\s*(?:read|see|also\ read|watch)\ (?:also|more|next)?\s*[:|»>-]
+    | what\ are\ you\ looking\ for | delivered\ to\ your\ inbox | cite\ this\ (?:page|article)
+    | what\ do\ you\ think\ (?:of|about)\ this\ (?:story|article) | may\ have\ been\ edited\ for\ (?:length|clarity|style)
+    | ^\s*adapted\ from\ a\ press\ release
+    | ^\s*(?:read|see|also\ read|watch)\ ?(?:also|more|next)?\s*[:|»>]
     | ^\s*(?:related|recommended|trending|most\ read|more\ from|top\ stories)(?:\ (?:stories|articles|news|coverage))?\s*[:|»>]
-    | ^\s*©|^\s*copyright\b|\(c\)\ \d{4} | supplied\ by\ \S+ | privacy\ policy | terms\ (?:of\ (?:use|service)|and\ conditions)
+    | ^\s*©|^\s*copyright\b|\(c\)\ \d{4} | \bsupplied\ by\ \S+
     | ^\s*advertisement\s*$ | ^\s*(?:sponsored|promoted)(?:\ content)?\s*$
     | ^\s*skip\ to\ (?:main\ )?content | ^\s*loading(?:\.{3}|…)?\s*$
     """
 )
 
-# UI prompts: boilerplate when the line is not a prose sentence.
-_UI = re.compile(
+# UI prompts: chrome when the line is not a long prose sentence.
+_PROMPT = re.compile(
     r"""(?ix)
-    \b(?:share|tweet|e-?mail\ this|print\ this|copy\ link|whatsapp|facebook|twitter|linkedin|pinterest|telegram|reddit)\b
-    | \b(?:comments?|reply|replies)\b | \bsort\ by\b | \bclick\ (?:here|to)\b
+    \bshare\ (?:this|on|via)\b | \bcopy\ link\b | \b(?:facebook|twitter|linkedin|pinterest|whatsapp|telegram|reddit)\b
+    | \bsort\ by\b | \bclick\ (?:here|to)\b | \b(?:leave|add|post|view|show)\ (?:a\ |all\ |\d+\ )?(?:reply|comments?)\b
     | \b(?:download|get|install)\ (?:the|our)\b.*\bapp\b | \bapp\ store\b | \bgoogle\ play\b
     | \bsign\ (?:up|in)\b | \blog\ ?in\b | \bsubscribe\b | \bnewsletter\b | \bfollow\ us\b | \bconnect\ with\ us\b
-    | \bjoin\ us\b | ^\s*(?:menu|search|sections|home|close|next|previous|back\ to\ top|show\ more|load\ more|more)\s*$
-    | \bcookies?\b | \bsummar(?:y|ize|ise)\b.*\bai\b
+    | \bjoin\ us\b | \bcookies?\b | \bprivacy\ policy\b | \bterms\ (?:of\ (?:use|service)|and\ conditions)\b
+    | \bwatch\ live\b | \blisten\ live\b
     """
+)
+# Single UI words: chrome only on lines that are not sentences ("Share", "12 Comments", "Reply").
+_UI_WORD = re.compile(
+    r"""(?ix)
+    ^\s*(?:\d+\s+)?(?:share|tweet|e-?mail|print|comments?|reply|replies|menu|search|sections|home|close|next|previous
+    | more|back\ to\ top|show\ more|load\ more|live|watch|listen|subscribe|log\ ?in|register|got\ it)\b
+    """
+)
+_BYLINE = re.compile(r"^\s*(?:by|words by|reporting by|written by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\b", re.I)
+_STAMP = re.compile(
+    r"^\s*(?:published|updated|posted|last\ updated|first\ published|date|modified)(?:\s+on)?\s*:?\s*.{0,40}?\d", re.I | re.X
 )
 
 _CREDIT = re.compile(
@@ -59,7 +75,8 @@ _CREDIT = re.compile(
     ^\s*(?:photo|image|picture|video|file\ photo|graphic|illustration)s?\s*(?:credit)?\s*(?::|by\b|from\b|courtesy\b)
     | ^\s*(?:credit|source|courtesy)\s*:
     | \b(?:getty\ images|shutterstock|alamy|afp\ photo|ap\ photo|epa(?:-efe)?|reuters/|/reuters|/afp|/ap)\b
-    | \bvia\ (?:reuters|afp|ap|getty|epa)\b
+    | \bvia\ (?:reuters|afp|ap|getty|epa)\b | (?-i:^[^.!?]{0,80}\bvia\ [A-Z][^.!?]*$)
+    | ^\s*(?:file\ )?(?:photo|image|picture)s?\s*$
     | ^[\w.'\- ]+(?:/[\w.'\- ]+){1,}\s*$
     """
 )
@@ -94,12 +111,19 @@ KNOWN_WIRES = {
 _DATELINE_WIRE = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\(([A-Z][\w&. -]{1,30})\)\s*[-–—:]"
 )
-_BYLINE_WIRE = re.compile(r"^\s*(?:by\s+[^,]{2,60},\s*)?([A-Z][\w&. -]{1,30})\s*$")
-_OUTLET_SUFFIX = re.compile(r"\s+[–—|-]\s*((?:[A-Z][\w&'-]*\s?)+\.(?:com|net|org|co\.uk|co|info|news|ph|in|ru|tv))\s*$")
-_OUTLET_PATTERNS = (
+_INLINE_WIRE = re.compile(r"^.{0,80}?\(([A-Z]{2,5}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\)\s*[-–—]\s")
+_OUTLET_SUFFIX = re.compile(
+    r"\s+[–—|-]\s*((?:[A-Z][\w&'-]*\s?)+\.(?:com|net|org|co\.uk|co|info|news|ph|in|ru|tv))\s*$"
+    r"|(?<=[.!?\"”])\s+\|\s+((?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4})\s*$"
+)
+_OUTLET_PATTERNS = (  # most specific first
     re.compile(r"^\s*([A-Z][\w&.' -]{1,40}?)[’']s? website\b", re.I),
-    re.compile(r"\b(?:download|get|install) the ([A-Z][\w&.' -]{1,40}?) app\b", re.I),
     re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*([A-Z][\w&.' -]{1,50}?)(?:[.,]|\s+all rights|\s*$)", re.I),
+    re.compile(r"\b(?:download|get|install) the ([A-Z][\w&.' -]{1,40}?) app\b", re.I),
+)
+# Agencies are named like agencies: "Meridian Press", "Polar News Agency", "Atlas Wire".
+_WIRE_NAME = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w&.'-]*\s+){0,3}(?:Press|News\s+Agency|Agency|Wire|Newswire|News\s+Service|Wire\s+Service)$"
 )
 
 
@@ -114,22 +138,33 @@ def line_key(line: str) -> str:
 
 @dataclass
 class LineStats:
-    """How many pages of the current run carry each short line.
+    """On how many distinct pages of the current run each short line appears.
 
-    Site chrome repeats on every page of a site; an article's prose does not,
-    except in syndicated copies, which is why only non-prose lines use it.
+    Site chrome repeats on every page of a site. Syndicated copies of one story
+    repeat its body too, so a page is identified by its longest line: copies
+    of the same story count once.
     """
 
-    counts: Counter = field(default_factory=Counter)
+    pages: dict[str, set[int]] = field(default_factory=dict)
     max_keys: int = 500_000
+    max_pages_per_line: int = 5
 
     def add_page(self, text: str) -> None:
-        keys = {line_key(line) for line in text.splitlines() if 0 < len(line.split()) <= 20}
-        if len(self.counts) < self.max_keys:
-            self.counts.update(k for k in keys if k)
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        if not lines:
+            return
+        fingerprint = hash(line_key(max(lines, key=len)))
+        for key in {line_key(ln) for ln in lines if len(ln.split()) <= 20}:
+            seen = self.pages.get(key)
+            if seen is None:
+                if len(self.pages) >= self.max_keys:
+                    continue
+                seen = self.pages[key] = set()
+            if len(seen) < self.max_pages_per_line:
+                seen.add(fingerprint)
 
     def pages_with(self, line: str) -> int:
-        return self.counts.get(line_key(line), 0)
+        return len(self.pages.get(line_key(line), ()))
 
 
 # --- line features ------------------------------------------------------------
@@ -141,8 +176,15 @@ class Line:
     words: int
     stop_ratio: float
     terminal: bool
-    prose: bool
+    sentence: bool  # a complete sentence, however short
+    prose: bool  # a sentence long enough that chrome words in it are just words
     caps_ratio: float
+
+
+_IMPERATIVE = re.compile(
+    r"^(?:share|click|tap|subscribe|sign|download|follow|join|read|watch|get|save|log|see|listen|learn)"
+    r"\s+(?:this|the|our|your|us|now|here|to|on|up|in|more|live|my|it)\b", re.I
+)
 
 
 def _features(text: str, index: int) -> Line:
@@ -152,8 +194,9 @@ def _features(text: str, index: int) -> Line:
     caps = sum(t[:1].isupper() for t in tokens)
     terminal = bool(_TERMINAL.search(text))
     stop_ratio = stops / words if words else 0.0
+    sentence = words >= 3 and terminal and bool(re.match(r"[\W\d]*[A-Z0-9]", text)) and not _IMPERATIVE.match(text)
     prose = words >= 10 and terminal and stop_ratio >= 0.2
-    return Line(text, index, words, stop_ratio, terminal, prose, caps / words if words else 0.0)
+    return Line(text, index, words, stop_ratio, terminal, sentence, prose, caps / words if words else 0.0)
 
 
 def _is_all_caps_teaser(line: Line) -> bool:
@@ -165,24 +208,40 @@ def _is_credit(line: Line) -> bool:
     return line.words <= 14 and not line.prose and bool(_CREDIT.search(line.text))
 
 
-def boilerplate_reason(line: Line, stats: LineStats | None) -> str | None:
-    """Why a line is chrome wherever it stands, or None."""
+def boilerplate_reason(line: Line) -> str | None:
+    """Why a line is chrome from its own features, or None."""
     text = line.text
     if _ALWAYS.search(text):
         return "chrome"
     if _URL_ONLY.match(text):
         return "url"
-    if _BREADCRUMB.search(text) and not line.prose:
+    if _is_all_caps_teaser(line):
+        return "teaser"
+    if line.prose:
+        return None
+    if _STAMP.match(text) and line.words <= 20:
+        return "timestamp"
+    if _BYLINE.match(text) and line.words <= 10 and not line.sentence:
+        return "byline"
+    if _BREADCRUMB.search(text):
         return "breadcrumb"
     if _is_credit(line):
         return "credit"
-    if _is_all_caps_teaser(line):
-        return "teaser"
-    if not line.prose and line.words <= 15 and _UI.search(text):
+    if line.words <= 15 and _PROMPT.search(text):
         return "ui"
-    if stats is not None and not line.prose and line.words <= 12 and stats.pages_with(text) >= 3:
-        return "repeated"
+    if line.words <= 4 and _UI_WORD.search(text):
+        return "ui"
+    if line.words <= 3 and text.endswith(":"):
+        return "label"
     return None
+
+
+def _label_values(lines: list[Line], reasons: dict[int, str | None]) -> None:
+    """The short value printed under a field label ("Source:" / "University of Orvale") is chrome too."""
+    for line, value in zip(lines, lines[1:]):
+        is_label = line.text.endswith(":") and reasons[line.index] in ("label", "credit")
+        if is_label and reasons[value.index] is None and value.words <= 6 and not value.sentence:
+            reasons[value.index] = "label"
 
 
 # --- the cleaner ----------------------------------------------------------------
@@ -195,17 +254,21 @@ class Cleaned:
     title: str | None
     outlet: str | None
     wire: str | None
+    stamps: list[str] = field(default_factory=list)  # removed "Published ..." lines, for dating
 
 
-def _headline_score(line: Line) -> float:
-    """How much a line looks like a headline (0 = not at all)."""
+def _headline_score(line: Line, rank: int) -> float:
+    """How much a line looks like this page's headline (0 = not at all)."""
     text = line.text.rstrip()
     if line.words < 3 or line.words > 25 or text.endswith(".") or re.search(r"[.!?]\s+[A-Z(]", text):
         return 0.0
-    score = 1.0 + min(line.words, 12) / 12 + line.caps_ratio
+    if not re.match(r"[\W\d]*[A-Z0-9]", text):  # a headline starts with a capital
+        return 0.0
+    length = 0.3 if line.words <= 4 else 1.0 if line.words <= 16 else 0.5
+    score = 1.0 + length + 0.3 * line.caps_ratio - 0.4 * rank
     if re.search(r"[:–—]\s|\bsays?\b", text):
-        score += 0.3
-    return score
+        score += 0.2
+    return max(score, 0.01)
 
 
 def _find_title(lines: list[Line], body_start: int, hint: str | None, captions: set[int]) -> Line | None:
@@ -218,25 +281,48 @@ def _find_title(lines: list[Line], body_start: int, hint: str | None, captions: 
     seen = Counter(line_key(ln.text) for ln in lines)
     best, best_score = None, 0.0
     for rank, line in enumerate(top):
-        score = _headline_score(line)
-        if score:
-            score += 0.8 * (seen[line_key(line.text)] > 1) - 0.1 * rank
+        score = _headline_score(line, rank)
+        if score and seen[line_key(line.text)] > 1:
+            score += 0.8
         if score > best_score:
             best, best_score = line, score
     return best
 
 
-def _find_wire(lines: list[Line], body: list[Line]) -> str | None:
+def _wire_name(text: str) -> str | None:
+    """A wire named by a whole line ("Reuters", "By Jane Doe, Reuters", "Meridian Press")."""
+    name = re.sub(r"^\s*by\s+.*?,\s*", "", text, flags=re.I).strip()
+    if name.casefold() in KNOWN_WIRES:
+        return KNOWN_WIRES[name.casefold()]
+    return name if _WIRE_NAME.match(name) else None
+
+
+def _expand_initials(short: str, raw: str) -> str:
+    """'MP' -> 'Meridian Press' when the page spells the agency out somewhere."""
+    if short.casefold() in KNOWN_WIRES:
+        return KNOWN_WIRES[short.casefold()]
+    if short.isupper() and 2 <= len(short) <= 5:
+        words = r"\s+".join(rf"{c}[\w&'-]+" for c in short)
+        match = re.search(rf"\b{words}\b", raw)
+        if match:
+            return " ".join(match.group(0).split())
+    return short
+
+
+def _find_wire(lines: list[Line], body: list[Line], raw: str) -> str | None:
     for line in lines[:12]:
         if line.words <= 5 and not line.terminal:
-            key = re.sub(r"^\s*by\s+.*?,\s*", "", line.text, flags=re.I).strip().casefold()
-            if key in KNOWN_WIRES:
-                return KNOWN_WIRES[key]
+            name = _wire_name(line.text)
+            if name:
+                return name
     for line in body[:3]:
-        match = _DATELINE_WIRE.match(line.text)
+        match = _DATELINE_WIRE.match(line.text) or _INLINE_WIRE.search(line.text)
         if match:
-            name = match.group(1).strip()
-            return KNOWN_WIRES.get(name.casefold(), name)
+            return _expand_initials(match.group(1).strip(), raw)
+    for line in lines:
+        match = re.search(r"(?:©|\(c\)|copyright)\s*\d{4}\s+((?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4})", line.text)
+        if match and _wire_name(match.group(1)):
+            return _wire_name(match.group(1))
     return None
 
 
@@ -246,13 +332,14 @@ def _outlet_from_domain(domain: str) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", stem)
 
 
-def _find_outlet(texts: Iterable[str]) -> str | None:
-    for text in texts:
-        for pattern in _OUTLET_PATTERNS:
+def _find_outlet(texts: list[str]) -> str | None:
+    for pattern in _OUTLET_PATTERNS:
+        for text in texts:
             match = pattern.search(text)
             if match:
                 name = match.group(1).strip(" .,'’")
-                if 1 <= len(name.split()) <= 5 and name.casefold() not in {"this", "our", "the", "all"}:
+                generic = name.casefold() in {"this", "our", "the", "all"}
+                if 1 <= len(name.split()) <= 5 and not generic and not _wire_name(name):
                     return name
     return None
 
@@ -261,7 +348,7 @@ def _captions(lines: list[Line], reasons: dict[int, str | None]) -> set[int]:
     """Indices of photo captions: explicit markers, or a present-tense scene followed by a credit."""
     found = set()
     for pos, line in enumerate(lines):
-        if _DATELINE_WIRE.match(line.text) or line.words < 5:
+        if _DATELINE_WIRE.match(line.text) or line.words < 5 or reasons[line.index]:
             continue
         credit_next = pos + 1 < len(lines) and reasons[lines[pos + 1].index] == "credit"
         if _CAPTION.search(line.text) or (credit_next and _SCENE.search(line.text)):
@@ -272,6 +359,8 @@ def _captions(lines: list[Line], reasons: dict[int, str | None]) -> set[int]:
 def _paragraph_kind(line: Line, title: Line | None, first_body: Line | None, captions: set[int]) -> str:
     if title is not None and line.index == title.index:
         return "headline"
+    if title is not None and line.index < title.index:
+        return "kicker"
     if line.index in captions:
         return "caption"
     is_top = first_body is not None and line.index == first_body.index
@@ -281,65 +370,95 @@ def _paragraph_kind(line: Line, title: Line | None, first_body: Line | None, cap
 
 
 def _strip_outlet_suffix(text: str) -> tuple[str, str | None]:
-    """Split an outlet signature such as "– Rappler.com" off the end of a line."""
+    """Split an outlet signature ("– Rappler.com", "| The Daily Lantern") off the end of a line."""
     match = _OUTLET_SUFFIX.search(text)
-    if not match or len(text) - len(match.group(0)) < 40:
+    if not match or len(text) - len(match.group(0)) < 20:
         return text, None
-    return text[: match.start()].rstrip(), match.group(1)
+    return text[: match.start()].rstrip(), match.group(1) or match.group(2)
+
+
+def _read_lines(raw: str, removed: list[str]) -> tuple[list[Line], str | None]:
+    """The page's non-blank lines with their features; an outlet signature is split off."""
+    lines, outlet = [], None
+    for i, raw_line in enumerate(raw.splitlines()):
+        stripped = raw_line.strip()
+        text, domain = _strip_outlet_suffix(stripped)
+        if domain:
+            outlet = outlet or _outlet_from_domain(domain)
+            removed.append(stripped[len(text):].strip())
+        if text:
+            lines.append(_features(text, i))
+    return lines, outlet
+
+
+def _kicker(lines: list[Line], title: Line | None, reasons: dict[int, str | None], wire: str | None) -> int | None:
+    """The section label printed right above the headline ("US-Russia relations"), if any."""
+    if title is None:
+        return None
+    above = [ln for ln in lines if ln.index < title.index and not reasons[ln.index]]
+    if not above:
+        return None
+    line = above[-1]
+    plain = line.words <= 5 and not line.terminal and not re.search(r"\d", line.text) and line.text[:1].isupper()
+    is_wire = line.text.casefold() in KNOWN_WIRES or (wire is not None and line_key(line.text) == line_key(wire))
+    return line.index if plain and not is_wire else None
 
 
 def clean(raw: str, *, stats: LineStats | None = None, title_hint: str | None = None) -> Cleaned:
     """Split ``raw`` into kept paragraphs and removed chrome; find title, outlet and wire."""
     removed: list[str] = []
-    outlet = None
-    lines: list[Line] = []
-    for i, raw_line in enumerate(raw.splitlines()):
-        text, domain = _strip_outlet_suffix(raw_line.strip())
-        if domain:
-            outlet = outlet or _outlet_from_domain(domain)
-            removed.append(raw_line.strip()[len(text):].strip())
-        if text:
-            lines.append(_features(text, i))
-    reasons = {ln.index: boilerplate_reason(ln, stats) for ln in lines}
+    lines, outlet = _read_lines(raw, removed)
+    reasons = {ln.index: boilerplate_reason(ln) for ln in lines}
+    _label_values(lines, reasons)
     captions = _captions(lines, reasons)
     candidates = [ln for ln in lines if reasons[ln.index] is None]
-    prose = [ln for ln in candidates if ln.prose and ln.index not in captions] or [
-        ln for ln in candidates if ln.prose
-    ]
-    first = prose[0].index if prose else (candidates[0].index if candidates else 0)
-    last = prose[-1].index if prose else (candidates[-1].index if candidates else 0)
+    sentences = [ln for ln in candidates if ln.sentence and ln.index not in captions and ln.words >= 5]
+    first = sentences[0].index if sentences else (candidates[0].index if candidates else 0)
     title = _find_title(candidates, first, title_hint, captions)
-    wire = _find_wire(lines, prose)
-    outlet = outlet or _find_outlet(ln.text for ln in lines if reasons[ln.index])
+    if stats is not None:
+        for line in candidates:
+            repeated = not line.terminal and line.words <= 12 and stats.pages_with(line.text) >= 3
+            if repeated and line is not title:
+                reasons[line.index] = "repeated"
+    body = [ln for ln in sentences if reasons[ln.index] is None]
+    last = body[-1].index if body else (candidates[-1].index if candidates else 0)
+    for line in lines:  # short closing sentences right after the body still belong to it
+        if line.index > last:
+            if reasons[line.index] is not None or not line.sentence:
+                break
+            last = line.index
+    wire = _find_wire(lines, body, raw)
+    kicker = _kicker(lines, title, reasons, wire)
+    outlet = outlet or _find_outlet([ln.text for ln in lines if reasons[ln.index]])
 
     kept: list[Line] = []
     seen: set[str] = set()
     for line in lines:
         key = line_key(line.text)
-        is_title = title is not None and line.index == title.index
+        special = line is title or line.index == kicker or line.index in captions
         drop = reasons[line.index] is not None
-        if not drop and not is_title and title is not None and key == line_key(title.text):
+        if not drop and not special and title is not None and key == line_key(title.text):
             drop = True  # the headline printed twice
-        if not drop and (line.index < first or line.index > last) and not line.prose and not is_title:
-            # outside the prose body only the headline, a dek and captions survive
-            drop = line.index not in captions and (
-                line.words <= 5 or line.index > last or (wire is not None and key == line_key(wire))
-            )
+        if not drop and not special and (line.index < first or line.index > last) and not line.prose:
+            # outside the prose body only the kicker, headline, a dek and captions survive
+            drop = line.words <= 5 or line.index > last or (wire is not None and key == line_key(wire))
         if drop:
             removed.append(line.text)
         elif key not in seen or line.words <= 3:
             kept.append(line)
         seen.add(key)
 
+    stamps = [ln.text for ln in lines if reasons[ln.index] == "timestamp"]
     after_title = [ln for ln in kept if title is None or ln.index > title.index]
     first_body = next((ln for ln in after_title if ln.index not in captions), None)
     paragraphs: list[Paragraph] = []
     offset = 0
     for line in kept:
-        paragraphs.append(Paragraph(offset, offset + len(line.text), _paragraph_kind(line, title, first_body, captions)))
+        kind = _paragraph_kind(line, title, first_body, captions)
+        paragraphs.append(Paragraph(offset, offset + len(line.text), kind))
         offset += len(line.text) + 2
     text = "\n\n".join(ln.text for ln in kept)
-    return Cleaned(text, paragraphs, removed, title.text if title else None, outlet, wire)
+    return Cleaned(text, paragraphs, removed, title.text if title else None, outlet, wire, stamps)
 
 
 def clean_extracted(text: str, title: str | None = None) -> Cleaned:
@@ -356,5 +475,5 @@ def clean_extracted(text: str, title: str | None = None) -> Cleaned:
         kind = _paragraph_kind(line, title_line, first_body, captions)
         paragraphs.append(Paragraph(offset, offset + len(line.text), kind))
         offset += len(line.text) + 2
-    wire = _find_wire(lines, [ln for ln in lines if ln.prose])
+    wire = _find_wire(lines, [ln for ln in lines if ln.prose], text)
     return Cleaned("\n\n".join(blocks), paragraphs, [], title, None, wire)

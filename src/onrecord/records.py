@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 Precision = Literal["day", "month", "year"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-ParagraphKind = Literal["headline", "dek", "body", "caption"]
+ParagraphKind = Literal["kicker", "headline", "dek", "body", "caption"]
 
 
 def content_id(text: str) -> str:
