@@ -5,6 +5,7 @@ Exit codes: 0 success; 1 some input failed or a library error; 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence
@@ -60,7 +61,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = 0
     articles: list[dict[str, Any]] = []
     with _progress(not args.quiet) as tick:
-        for result in extract_paths(args.paths, max_bytes=_max_bytes(args)):
+        for result in extract_paths(args.paths, max_bytes=_max_bytes(args), jobs=args.jobs):
             tick(result)
             if isinstance(result, Failure):
                 failed += 1
@@ -94,7 +95,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .pipeline import ingest
 
     with _open(args) as store, _progress(not args.quiet) as tick:
-        summary = ingest(args.paths, store, max_bytes=_max_bytes(args), progress=tick)
+        summary = ingest(args.paths, store, max_bytes=_max_bytes(args), jobs=args.jobs, progress=tick)
     for failure in summary.failed:
         _err(f"onrecord: {failure}")
     _out(f"read {summary.read}, new {summary.new}, duplicates {summary.duplicates}, failed {len(summary.failed)}")
@@ -196,6 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for stdin")
         p.add_argument("--max-size", type=float, default=20, metavar="MB", help="skip files over this size (default 20)")
         p.add_argument("--quiet", action="store_true", help="no progress bar")
+        p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="worker processes for the spaCy pass (default: all cores)")
         if name == "extract":
             _format(p, ("jsonl", "json", "table"), "jsonl")
 

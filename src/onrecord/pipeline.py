@@ -13,8 +13,10 @@ Failures at any stage become :class:`Failure` records; the rest of the batch goe
 """
 from __future__ import annotations
 
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from . import clean as clean_stage
@@ -95,55 +97,95 @@ def process(
     nlp: "Language | None" = None,
     skip: Callable[[str], bool] | None = None,
     chunk_size: int = CHUNK_SIZE,
+    jobs: int = 1,
 ) -> Iterator[Article | Failure]:
     """Run stages 2-5 over documents, in order, yielding an Article or a Failure for each.
 
-    ``skip(article_id)`` lets a caller drop documents it already has before the
-    costly spaCy pass (re-ingest is then almost free).
+    Cleaning runs here, in order, so that the cross-page line counts are the
+    same whatever ``jobs`` is; the spaCy pass and extraction, the costly part,
+    run in ``jobs`` worker processes when ``jobs > 1``. ``skip(article_id)``
+    drops documents the caller already has before any costly work.
     """
-    nlp = nlp or nlp_stage.load()
+    chunks = _prepared_chunks(items, skip, chunk_size)
+    first = list(islice(chunks, 2))
+    chunks = chain(first, chunks)
+    if jobs <= 1 or len(first) < 2:  # one chunk is not worth starting workers for
+        nlp = nlp or nlp_stage.load()
+        for chunk in chunks:
+            yield from annotate_chunk(chunk, nlp)
+        return
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(nlp_stage.model_name(),)) as pool:
+        for results in _bounded_map(pool, _annotate_in_worker, chunks, window=2 * jobs):
+            yield from results
+
+
+def _prepared_chunks(items, skip, chunk_size) -> Iterator[list[Prepared | Failure]]:
     stats = clean_stage.LineStats()
     iterator = iter(items)
     while chunk := list(islice(iterator, chunk_size)):
         for document in chunk:
             if isinstance(document, Document) and document.needs_cleaning:
                 stats.add_page(document.text)
-        yield from _process_chunk(chunk, nlp, stats, skip)
+        prepared: list[Prepared | Failure] = []
+        for item in chunk:
+            if isinstance(item, Failure):
+                prepared.append(item)
+            elif skip is None or not skip(content_id(item.text)):
+                try:
+                    prepared.append(prepare(item, stats))
+                except Exception as exc:  # one bad page must not stop the batch
+                    prepared.append(Failure(item.source, f"cannot clean: {exc}"))
+        if prepared:
+            yield prepared
 
 
-def _process_chunk(chunk, nlp, stats, skip) -> Iterator[Article | Failure]:
-    prepared: list[Prepared | Failure | None] = []
+def annotate_chunk(chunk: list[Prepared | Failure], nlp: "Language") -> list[Article | Failure]:
+    """Stages 3-5 for a chunk of cleaned documents: one ``nlp.pipe`` call, then extraction."""
+    ready = [p for p in chunk if isinstance(p, Prepared)]
+    batch_size = min(len(ready) or 1, nlp_stage.MAX_BATCH_SIZE)
+    docs = iter(nlp.pipe((p.cleaned.text for p in ready), batch_size=batch_size))
+    results: list[Article | Failure] = []
     for item in chunk:
         if isinstance(item, Failure):
-            prepared.append(item)
-            continue
-        if skip is not None and skip(content_id(item.text)):
-            prepared.append(None)
-            continue
-        try:
-            prepared.append(prepare(item, stats))
-        except Exception as exc:  # one bad page must not stop the batch
-            prepared.append(Failure(item.source, f"cannot clean: {exc}"))
-    ready = [p for p in prepared if isinstance(p, Prepared)]
-    docs = iter(nlp.pipe((p.cleaned.text for p in ready), batch_size=min(len(ready) or 1, nlp_stage.MAX_BATCH_SIZE)))
-    for item in prepared:
-        if item is None:
-            continue
-        if isinstance(item, Failure):
-            yield item
+            results.append(item)
             continue
         doc = next(docs)
         try:
-            yield finish(item, doc)
-        except Exception as exc:
-            yield Failure(item.document.source, f"extraction failed: {type(exc).__name__}: {exc}")
+            results.append(finish(item, doc))
+        except Exception as exc:  # report the article, keep the batch going
+            results.append(Failure(item.document.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+    return results
+
+
+_worker_nlp: "Language | None" = None
+
+
+def _init_worker(model: str) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp_stage.load(model)
+
+
+def _annotate_in_worker(chunk: list[Prepared | Failure]) -> list[Article | Failure]:
+    assert _worker_nlp is not None
+    return annotate_chunk(chunk, _worker_nlp)
+
+
+def _bounded_map(pool: ProcessPoolExecutor, func, items, window: int) -> Iterator:
+    """``pool.map`` that keeps at most ``window`` tasks in flight, so input streams."""
+    pending: deque[Future] = deque()
+    for item in items:
+        pending.append(pool.submit(func, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def extract_paths(
-    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, nlp: "Language | None" = None
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, nlp: "Language | None" = None, jobs: int = 1
 ) -> Iterator[Article | Failure]:
     """Read, clean, parse, extract and date every article under ``paths`` (no storage)."""
-    return process(read_paths(paths, max_bytes=max_bytes), nlp=nlp)
+    return process(read_paths(paths, max_bytes=max_bytes), nlp=nlp, jobs=jobs)
 
 
 def ingest(
@@ -152,15 +194,14 @@ def ingest(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     nlp: "Language | None" = None,
+    jobs: int = 1,
     progress: Callable[[Article | Failure | None], None] | None = None,
 ) -> IngestSummary:
     """Process ``paths`` and store each new article with its extractions."""
     summary = IngestSummary()
-    seen: set[str] = set()
 
     def known(article_id: str) -> bool:
-        duplicate = article_id in seen or store.has(article_id)
-        seen.add(article_id)
+        duplicate = store.has(article_id)
         if duplicate:
             summary.read += 1
             summary.duplicates += 1
@@ -168,7 +209,7 @@ def ingest(
                 progress(None)
         return duplicate
 
-    for result in process(read_paths(paths, max_bytes=max_bytes), nlp=nlp, skip=known):
+    for result in process(read_paths(paths, max_bytes=max_bytes), nlp=nlp, skip=known, jobs=jobs):
         summary.read += 1
         if isinstance(result, Failure):
             summary.failed.append(result)
