@@ -69,7 +69,7 @@ _INITIAL = (
         speaker_mention TEXT,
         cue TEXT,
         condition TEXT,
-        placement TEXT NOT NULL CHECK (placement IN ('headline', 'dek', 'body', 'caption')),
+        placement TEXT NOT NULL CHECK (placement IN ('kicker', 'headline', 'dek', 'body', 'caption')),
         said_on TEXT,
         date TEXT
     )""",
