@@ -20,6 +20,8 @@ SEARCH_COLUMNS = ("id", "published", "outlet", "title", "snippet")
 QUOTE_COLUMNS = ("date", "speaker", "kind", "text", "condition", "outlet", "article_id")
 SPEAKER_COLUMNS = ("name", "type", "quotes", "first", "last", "roles", "outlets")
 EXTRACT_COLUMNS = ("speaker", "kind", "cue", "text", "condition")
+POSITION_COLUMNS = ("position", "label", "date", "speaker", "outlets", "text", "condition", "change")
+TIMELINE_COLUMNS = ("date", "speaker", "outlets", "text", "condition", "change", "article_id")
 DEMO_DB = "onrecord-demo.db"
 
 
@@ -145,6 +147,32 @@ def cmd_speakers(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_positions(args: argparse.Namespace) -> int:
+    from .analysis.positions import find_positions
+
+    with _open(args) as store:
+        positions = find_positions(store, speaker=args.speaker)
+    if args.format == "json":
+        _out(render([p.to_dict() for p in positions], "json", ()))
+    else:
+        _out(render([row for p in positions for row in p.rows()], args.format, POSITION_COLUMNS))
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from .analysis.timeline import timeline, to_markdown
+
+    with _open(args) as store:
+        entries = timeline(store, args.query, since=args.since, until=args.until)
+    if args.format == "md":
+        _out(to_markdown(entries))
+    elif args.format == "json":
+        _out(render([e.to_dict() for e in entries], "json", ()))
+    else:
+        _out(render([e.row() for e in entries], args.format, TIMELINE_COLUMNS))
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import build_demo
 
@@ -164,12 +192,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 # --- argument parsing ----------------------------------------------------------
 
-def _filters(parser: argparse.ArgumentParser, *, outlet: bool = True, limit: int | None = None) -> None:
+def _filters(
+    parser: argparse.ArgumentParser, *, outlet: bool = True, limit: int | None = None, limited: bool = True
+) -> None:
     if outlet:
         parser.add_argument("--outlet", help="only this outlet (case-insensitive)")
     parser.add_argument("--since", metavar="DATE", help="on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--until", metavar="DATE", help="on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-    parser.add_argument("--limit", type=int, default=limit, help="at most this many rows")
+    if limited:
+        parser.add_argument("--limit", type=int, default=limit, help="at most this many rows")
 
 
 def _format(parser: argparse.ArgumentParser, choices: Sequence[str] = FORMATS, default: str = "table") -> None:
@@ -218,6 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
     _format(p)
     p = command("speakers", cmd_speakers, "Canonical speakers with roles, quote counts, first and last dates.")
     _format(p)
+    p = command("positions", cmd_positions, "Positions: the same proposition restated across articles, in date order.")
+    p.add_argument("--speaker", help="only positions with a statement by this speaker")
+    _format(p)
+    p = command("timeline", cmd_timeline, "Statements matching QUERY in date order, with what changed each time.")
+    p.add_argument("query", help="words or an FTS5 query over quote text")
+    _filters(p, outlet=False, limited=False)
+    _format(p, (*FORMATS, "md"))
     p = command("demo", cmd_demo, "Ingest the bundled sample corpus into a fresh database and show what it found.")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
