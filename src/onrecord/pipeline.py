@@ -72,7 +72,8 @@ def finish(prepared: Prepared, doc: Any) -> Article:
     cleaned, document = prepared.cleaned, prepared.document
     entities, quotes = quote_stage.extract(doc, cleaned.paragraphs)
     published, timexes = dating.date_article(
-        cleaned.text, paragraphs=cleaned.paragraphs, quotes=quotes, metadata=document.published
+        cleaned.text, paragraphs=cleaned.paragraphs, quotes=quotes, metadata=document.published,
+        stamps=cleaned.stamps,
     )
     return Article(
         id=prepared.article_id,

@@ -1,0 +1,179 @@
+"""Publication dates: metadata, datelines and bylines, inference from content, decoys, said_on."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.dating import date_article, default_paragraphs
+from onrecord.records import Paragraph, PublishedDate, Quote
+
+
+def published(text: str, **kw) -> PublishedDate:
+    paragraphs = kw.pop("paragraphs", None) or default_paragraphs(text)
+    return date_article(text, paragraphs=paragraphs, quotes=kw.pop("quotes", []), **kw)[0]
+
+
+def within(value: str | None, lo: str, hi: str) -> bool:
+    """A (possibly partial) value whose span meets [lo, hi]."""
+    return value is not None and value <= hi and value + "-99-99"[len(value) - 4:] >= lo
+
+
+BODY = "Negotiators from both sides have met several times, and officials said more rounds would follow soon."
+
+
+@pytest.mark.parametrize("text, value, method", [
+    ("Talks resume\nPublished: 15.05.2019 12:30\n" + BODY, "2019-05-15", "dateline"),
+    ("Talks resume\nUpdated Jan 24, 2021\n" + BODY, "2021-01-24", "dateline"),
+    ("Talks resume\nMarch 3, 2022 10:15 AM ET\n" + BODY, "2022-03-03", "dateline"),
+    ("Talks resume\nBy Jane Roe | Posted on 2020-02-03\n" + BODY, "2020-02-03", "dateline"),
+    ("WASHINGTON, Jan. 24, 2021 /PRNewswire/ -- " + BODY, "2021-01-24", "dateline"),
+    ("GENEVA, 3 March 2022 (Wire) - " + BODY, "2022-03-03", "dateline"),
+])
+def test_byline_and_dateline_with_year(text: str, value: str, method: str) -> None:
+    pub = published(text)
+    assert (pub.value, pub.precision, pub.method) == (value, "day", method)
+    assert pub.confidence >= (0.7 if "Updated" in text else 0.8)
+
+
+@pytest.mark.parametrize("text", [
+    "MOSCOW, May 15 (Wire) - The president said on Wednesday that the 2018 accord still held. " + BODY,
+    "MOSCOW, May 15. /Agency/. The president said on Wednesday that the 2018 accord still held. " + BODY,
+])
+def test_dateline_without_year_takes_the_year_from_content(text: str) -> None:
+    pub = published(text)
+    assert pub.method == "dateline" and pub.value.endswith("-05-15") and pub.value >= "2018"
+
+
+def test_published_beats_updated() -> None:
+    pub = published("Talks resume\nUpdated: 20.05.2019\nPublished: 15.05.2019\n" + BODY)
+    assert pub.value == "2019-05-15"
+
+
+def test_weekday_agreeing_with_a_date_fixes_the_year() -> None:
+    text = ("A spokesman said on Sunday, January 24, that talks were possible. "
+            "The proposal was first floated in 2020 by the same office.")
+    pub = published(text)
+    assert (pub.value, pub.precision) == ("2021-01-24", "day")
+    assert any("Sunday in 2021" in e for e in pub.evidence)
+
+
+def test_weekday_anchored_by_the_latest_past_date() -> None:
+    text = "The ministry said on Friday that it was ready to talk. Envoys had met on June 18, 2024 in Vienna."
+    pub = published(text)
+    assert (pub.value, pub.precision) == ("2024-06-21", "day")
+    assert pub.confidence < 0.8  # a bare weekday never earns a confident answer
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("Officials said they would hold a new round of talks in 2019.", "2018-01-01", "2019-12-31"),
+    ("The treaty is due to expire in 2026.", "1990-01-01", "2026-12-31"),
+    ("Observers recalled interference in the 2016 election, which was denied.", "2016-01-01", "2019-12-31"),
+])
+def test_years_with_their_tense(text: str, lo: str, hi: str) -> None:
+    assert within(published(text).value, lo, hi)
+
+
+def test_future_year_points_to_the_year_before() -> None:
+    assert published("Officials said they would hold a new round of talks in 2019.").value.startswith("2018")
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("The spokesman rejected a claim by former President Donald Trump.", "2021-01-20", "2025-01-19"),
+    ("Moscow is ready to talk to the new Biden administration.", "2020-12-21", "2021-07-20"),
+    ("He said then-Vice President Joe Biden had visited Kyiv.", "2017-01-20", "2099-12-31"),
+    ("The call with President-elect Joe Biden lasted an hour.", "2020-10-12", "2021-01-19"),
+    ("Prime Minister Theresa May told parliament the plan stood.", "2016-07-13", "2019-07-23"),
+    ("The summit was the last for outgoing Chancellor Angela Merkel.", "2021-06-11", "2021-12-08"),
+    ("Vassily Nebenzia, Russia's ambassador to the United Nations, spoke.", "2017-07-27", "2099-12-31"),
+])
+def test_office_terms_with_cues(text: str, lo: str, hi: str) -> None:
+    pub = published(text)
+    assert within(pub.value, lo, hi), pub
+    assert pub.confidence < 0.8
+
+
+def test_historic_title_in_a_dated_sentence_is_no_evidence() -> None:
+    pub = published("The treaty was signed in 1987 by President Ronald Reagan. Former President Donald Trump "
+                    "left it.")
+    assert within(pub.value, "2021-01-20", "2025-01-19")
+
+
+def test_event_ordinal_year() -> None:
+    assert within(published("It is the third year of the war in Ukraine.").value, "2024-02-24", "2025-02-23")
+
+
+def test_holiday_pulls_towards_it() -> None:
+    text = "The leader sent a Christmas letter on Sunday, while Prime Minister Theresa May was in office."
+    assert published(text).value[5:7] in ("12", "01")
+
+
+def test_caption_date_is_not_the_publication_date() -> None:
+    text = ("In this file photo taken on July 16, 2018, two leaders shake hands.\n"
+            "The envoy said on Sunday, January 24, that Prime Minister Boris Johnson backed the plan.")
+    caption = Paragraph(0, text.index("\n"), "caption")
+    body = Paragraph(text.index("\n") + 1, len(text))
+    pub = published(text, paragraphs=[caption, body])
+    assert pub.value == "2021-01-24"
+
+
+def test_historic_date_inside_a_quote_is_ignored() -> None:
+    text = ('"We signed it on March 5, 1998 and it served us well," the official said on Tuesday, adding that '
+            'Secretary of State Antony Blinken would visit.')
+    quote = Quote(text="We signed it on March 5, 1998 and it served us well,", start=1, end=53, kind="direct")
+    pub = published(text, quotes=[quote])
+    assert within(pub.value, "2021-01-26", "2025-01-19")
+    assert not any("1998" in e for e in pub.evidence)
+
+
+def test_last_updated_teaser_after_the_body_is_ignored() -> None:
+    text = ("Talks resume\n" + BODY + " Prime Minister Keir Starmer welcomed the news.\n"
+            "Related: Markets slide\nLast updated 12.03.2015")
+    pub = published(text)
+    assert pub.method == "inferred" and pub.value >= "2024"
+
+
+def test_metadata_wins() -> None:
+    meta = PublishedDate("2020-02-02", "day", 0.99, ["json datePublished"], "metadata")
+    assert published("Talks resume\nPublished: 15.05.2019\n" + BODY, metadata=meta) is meta
+
+
+def test_nothing_gives_none() -> None:
+    pub = published(BODY)
+    assert pub.value is None and pub.precision is None
+
+
+def test_said_on_reads_the_quote_sentence() -> None:
+    text = ("Russia is ready for talks, a spokesman said on Sunday, January 24. "
+            "Prime Minister Boris Johnson said he welcomed it.")
+    said_sunday = Quote(text="Russia is ready for talks", start=0, end=25, kind="indirect", cue="said")
+    start = text.index("he welcomed")
+    plain = Quote(text="he welcomed it", start=start, end=start + 14, kind="indirect", cue="said")
+    pub, _ = date_article(text, paragraphs=default_paragraphs(text), quotes=[said_sunday, plain])
+    assert pub.value == "2021-01-24"
+    assert said_sunday.said_on == "2021-01-24" and plain.said_on == "2021-01-24"
+
+
+def test_said_on_takes_an_earlier_weekday() -> None:
+    text = ("A spokesman said on Sunday, January 24, that the door was open. "
+            "On Saturday, January 23, the ministry said talks were premature, citing Prime Minister Boris Johnson.")
+    start = text.index("talks were")
+    quote = Quote(text="talks were premature", start=start, end=start + 20, kind="indirect", cue="said")
+    date_article(text, paragraphs=default_paragraphs(text), quotes=[quote])
+    assert quote.said_on == "2021-01-23"
+
+
+def test_timexes_are_resolved_against_the_date() -> None:
+    text = ("A spokesman for Secretary of State Antony Blinken said on Sunday, January 24, after the November 3 vote. "
+            "The deal is due to expire on February 5.")
+    _, timexes = date_article(text, paragraphs=default_paragraphs(text), quotes=[])
+    values = {t.text: t.value for t in timexes}
+    assert values["on Sunday, January 24"] == "2021-01-24"
+    assert values["the November 3 vote"] == "2020-11-03"
+    assert values["on February 5"] == "2021-02-05"
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("Ties worsened since last year, when the minister visited Kyiv in April 2022.", "2023-01-01", "2023-12-31"),
+    ("The two envoys met earlier this month, on May 3, and the 2019 plan stood.", "2019-05-01", "2019-05-31"),
+])
+def test_relative_mention_beside_a_date(text: str, lo: str, hi: str) -> None:
+    assert within(published(text).value, lo, hi)
