@@ -36,7 +36,11 @@ _ALWAYS = re.compile(
     | can\ also\ be\ accessed\ at | alternate\ address | quotes?\ (?:are\ )?delayed | all\ rights\ reserved
     | we\ use\ cookies | this\ (?:site|website)\ uses\ cookies | no\ comments\ yet | add\ your\ comment
     | be\ the\ first\ to\ comment | comments\ are\ closed | how\ does\ this\ make\ you\ feel
-    | what\ are\ you\ looking\ for | delivered\ to\ your\ inbox | cite\ this\ (?:page|article)
+    | what\ are\ you\ looking\ for | \b(?:in|to)\ your\ inbox\b | cite\ this\ (?:page|article)
+    | will\ not\ be\ (?:published|shown\ publicly) | fields\ marked | press\ enter\ to\ search
+    | generated\ automatically | automatically\ generated | auto-generated
+    | for\ information(?:al)?\ purposes\ only | does\ not\ constitute\ (?:investment|financial)\ advice
+    | free\ articles?\ (?:this|per|a)\ month | \bpaywall\b
     | what\ do\ you\ think\ (?:of|about)\ this\ (?:story|article) | may\ have\ been\ edited\ for\ (?:length|clarity|style)
     | ^\s*adapted\ from\ a\ press\ release
     | ^\s*(?:read|see|also\ read|watch)\ ?(?:also|more|next)?\s*[:|»>]
@@ -62,7 +66,8 @@ _PROMPT = re.compile(
 _UI_WORD = re.compile(
     r"""(?ix)
     ^\s*(?:\d+\s+)?(?:share|tweet|e-?mail|print|comments?|reply|replies|menu|search|sections|home|close|next|previous
-    | more|back\ to\ top|show\ more|load\ more|live|watch|listen|subscribe|log\ ?in|register|got\ it)\b
+    | more|back\ to\ top|show\ more|load\ more|live|watch|listen|subscribe|log\ ?in|register|got\ it
+    | ok|accept|accept\ all|i\ agree|agree|dismiss|related|trending|popular|latest|most\ read|top\ stories)\b
     """
 )
 _BYLINE = re.compile(r"^\s*(?:by|words by|reporting by|written by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\b", re.I)
@@ -94,7 +99,16 @@ _SCENE = re.compile(
     r"|smiles?|reacts?|celebrates?|sits?|stands?|holds?|visits?)\b", re.I
 )
 
-_BREADCRUMB = re.compile(r"\s[»›>]\s|\s(?:/|\|)\s.*\s(?:/|\|)\s|^home\s*[»›>/|]", re.I)
+_BREADCRUMB = re.compile(r"\s[»›>]\s|\s(?:/|\||·|•)\s.*\s(?:/|\||·|•)\s|^home\s*[»›>/|]", re.I)
+# A stock-ticker row: "VSTW  Varnia Steel Works  4.12  -0.8%".
+_TICKER = re.compile(r"^[A-Z][A-Z0-9.]{1,5}\b.*\d[\d,]*\.\d+.*[+-]\d+(?:\.\d+)?%\s*$")
+# A masthead: the site's name on a line of its own ("THE CONTINENTAL LEDGER", "Northline News").
+_BRAND = re.compile(
+    r"\b(?:news|times|post|herald|gazette|courier|report|journal|ledger|today|daily|tribune|chronicle|observer"
+    r"|express|mail|telegraph|guardian|star|sun|record|review|standard|independent|monitor|reporter|dispatch"
+    r"|bulletin|insider|online|tv|radio|weekly|magazine|news24|24)\b",
+    re.I,
+)
 _URL_ONLY = re.compile(r"^\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*$", re.I)
 _TERMINAL = re.compile(r"""[.!?…:]["'”’»)\]]*\s*$|["”’»]\s*$""")
 
@@ -217,6 +231,8 @@ def boilerplate_reason(line: Line) -> str | None:
         return "url"
     if _is_all_caps_teaser(line):
         return "teaser"
+    if _TICKER.match(text):
+        return "ticker"
     if line.prose:
         return None
     if _STAMP.match(text) and line.words <= 20:
@@ -337,7 +353,7 @@ def _find_outlet(texts: list[str]) -> str | None:
         for text in texts:
             match = pattern.search(text)
             if match:
-                name = match.group(1).strip(" .,'’")
+                name = re.sub(r"\s+\d{4}$", "", match.group(1).strip(" .,'’"))
                 generic = name.casefold() in {"this", "our", "the", "all"}
                 if 1 <= len(name.split()) <= 5 and not generic and not _wire_name(name):
                     return name
@@ -391,6 +407,21 @@ def _read_lines(raw: str, removed: list[str]) -> tuple[list[Line], str | None]:
     return lines, outlet
 
 
+def _masthead(lines: list[Line], reasons: dict[int, str | None]) -> Line | None:
+    """The site's name printed above everything else, if the first kept line is one."""
+    first = next((ln for ln in lines if reasons[ln.index] is None), None)
+    if first is None or first.words > 5 or first.terminal or not _BRAND.search(first.text):
+        return None
+    name = re.split(r"\s+[·|•–—-]\s+", first.text)[0]
+    return first if all(w[:1].isupper() or not w[:1].isalpha() for w in name.split()) else None
+
+
+def _brand_name(text: str) -> str:
+    """'VARNIA TODAY · English edition' -> 'Varnia Today'."""
+    name = re.split(r"\s+[·|•–—-]\s+", text)[0].strip()
+    return name.title() if name.isupper() else name
+
+
 def _kicker(lines: list[Line], title: Line | None, reasons: dict[int, str | None], wire: str | None) -> int | None:
     """The section label printed right above the headline ("US-Russia relations"), if any."""
     if title is None:
@@ -411,6 +442,9 @@ def clean(raw: str, *, stats: LineStats | None = None, title_hint: str | None = 
     reasons = {ln.index: boilerplate_reason(ln) for ln in lines}
     _label_values(lines, reasons)
     captions = _captions(lines, reasons)
+    masthead = _masthead(lines, reasons)
+    if masthead is not None:
+        reasons[masthead.index] = "masthead"
     candidates = [ln for ln in lines if reasons[ln.index] is None]
     sentences = [ln for ln in candidates if ln.sentence and ln.index not in captions and ln.words >= 5]
     first = sentences[0].index if sentences else (candidates[0].index if candidates else 0)
@@ -430,6 +464,8 @@ def clean(raw: str, *, stats: LineStats | None = None, title_hint: str | None = 
     wire = _find_wire(lines, body, raw)
     kicker = _kicker(lines, title, reasons, wire)
     outlet = outlet or _find_outlet([ln.text for ln in lines if reasons[ln.index]])
+    if outlet is None and masthead is not None:
+        outlet = _brand_name(masthead.text)
 
     kept: list[Line] = []
     seen: set[str] = set()
