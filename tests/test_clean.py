@@ -54,6 +54,14 @@ BODY = (
         "Hi, what are you looking for?",
         "This is AI generated summarization, which may have errors. For context, always refer to the full article.",
         "MAYOR'S BUDGET PLAN FACES REVOLT AS COUNCILLORS DEMAND SPENDING CUTS, SOURCES SAY",
+        "Type and press Enter to search",
+        "HRBR  Harbour Holdings  12.40  -1.3%",
+        "Politics · Economy · Region · Culture · Sport",
+        "Trending",
+        "OK, got it",
+        "Your email will not be shown publicly. Fields marked * are required",
+        "Get the day's top stories in your inbox every morning.",
+        "You are reading 2 of 5 free articles this month. Subscribe for unlimited access.",
     ],
 )
 def test_chrome_line_is_removed(chrome):
@@ -114,6 +122,16 @@ def test_outlet_from_signature(lines, outlet):
 )
 def test_wire(lines, wire):
     assert clean(_page("Night buses to run until 3 a.m. from next month", *lines)).wire == wire
+
+
+@pytest.mark.parametrize("masthead, outlet", [("THE VELGRAD LEDGER", "The Velgrad Ledger"),
+                                              ("Northline News", "Northline News"),
+                                              ("VARNIA TODAY · English edition", "Varnia Today")])
+def test_masthead_names_the_outlet_and_is_removed(masthead, outlet):
+    cleaned = clean(_page(masthead, "Night buses to run until 3 a.m. from next month", *BODY))
+    assert cleaned.outlet == outlet
+    assert cleaned.title == "Night buses to run until 3 a.m. from next month"
+    assert masthead in cleaned.removed
 
 
 def test_caption_is_kept_and_marked():
