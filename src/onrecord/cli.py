@@ -173,6 +173,24 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_paths, read_floors
+
+    scores = evaluate_paths(args.paths, args.gold, jobs=args.jobs)
+    floors = read_floors(args.floors) if args.floors else {}
+    if args.format == "json":
+        _out(render([scores.to_dict()], "json", ()))
+    else:
+        rows = [{"metric": k, "value": round(v, 3), "floor": floors.get(k, "")} for k, v in sorted(scores.metrics.items())]
+        _out(render(rows, "table", ("metric", "value", "floor")))
+        if args.details:
+            _out("\n".join(scores.misses))
+    failed = scores.below(floors)
+    if failed:
+        _err("onrecord: below the floor: " + ", ".join(failed))
+    return 1 if failed else 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import build_demo
 
@@ -256,6 +274,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", help="words or an FTS5 query over quote text")
     _filters(p, outlet=False, limited=False)
     _format(p, (*FORMATS, "md"))
+    p = command("evaluate", cmd_evaluate, "Score extraction on articles against a gold file.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+    p.add_argument("--gold", required=True, help="gold JSONL (one record per article file)")
+    p.add_argument("--floors", help="METRIC=VALUE lines; exit 1 when a metric falls below its floor")
+    p.add_argument("--details", action="store_true", help="list every miss")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    _format(p, ("table", "json"))
     p = command("demo", cmd_demo, "Ingest the bundled sample corpus into a fresh database and show what it found.")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
