@@ -131,7 +131,8 @@ def test_pronoun_takes_nearest_subject(pipeline):
 
 
 def test_role_noun_matches_title_with_nationality(pipeline):
-    doc = pipeline("Brazilian President Ana Lacerda met Argentine President Jorge Palma. The Argentine leader spoke first.")
+    doc = pipeline("Brazilian President Ana Lacerda met Argentine President Jorge Palma. "
+                   "The Argentine leader spoke first.")
     reg = Registry(doc)
     disc = Discourse(reg, lambda i: False)
     leader = next(t for t in doc if t.lower_ == "leader")
@@ -139,7 +140,8 @@ def test_role_noun_matches_title_with_nationality(pipeline):
 
 
 def test_role_noun_synonym_envoy_ambassador(pipeline):
-    doc = pipeline("Piet Dross, Vesland's ambassador to the United Nations, spoke on Monday. The Vesland envoy was angry.")
+    doc = pipeline("Piet Dross, Vesland's ambassador to the United Nations, spoke on Monday. "
+                   "The Vesland envoy was angry.")
     reg = Registry(doc)
     disc = Discourse(reg, lambda i: False)
     envoy = next(t for t in doc if t.lower_ == "envoy")

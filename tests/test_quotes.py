@@ -47,7 +47,8 @@ MARK_CASES = [
     ("It's Tolvik's bakery, and the students' union has run it since the '90s.", []),
     ("They played rock 'n' roll at the students' union all night.", []),
     ("'It's Okafor's call now,' the coach said.", ["It's Okafor's call now,"]),
-    ("“When the judge said ‘no bail’, we were stunned,” he said.", ["When the judge said ‘no bail’, we were stunned,"]),
+    ("“When the judge said ‘no bail’, we were stunned,” he said.",
+     ["When the judge said ‘no bail’, we were stunned,"]),
     ("'The players' wages are too high,' the chairman said.", ["The players' wages are too high,"]),
     ('"The first part runs on', ["The first part runs on"]),
     ('He said,"We will appeal." Then he left.', ["We will appeal."]),
@@ -90,7 +91,8 @@ DIRECT_CASES = [
      ("Joe Pratt", "acknowledged", "It was a mistake to close the library,")),
     ('"We need a new stadium within five years," the club owner, Viktor Hale, wrote on social media.',
      ("Viktor Hale", "wrote", "We need a new stadium within five years,")),
-    ('"The market has bottomed out," Aldo Ferri, chief executive of Ferri Group, was quoted as saying by the Daily Courier.',
+    ('"The market has bottomed out," Aldo Ferri, chief executive of Ferri Group, '
+     'was quoted as saying by the Daily Courier.',
      ("Aldo Ferri", "was quoted as saying", "The market has bottomed out,")),
     ('"We are ready to play on Sunday," the Morning Post quoted striker Kofi Mensah as saying.',
      ("Kofi Mensah", "quoted as saying", "We are ready to play on Sunday,")),
@@ -148,7 +150,8 @@ def test_quote_split_by_its_attribution(pipeline):
 
 
 def test_attribution_paragraph_ending_in_colon(pipeline):
-    text = "In a statement on Friday, the union leader Rosa Molina said:\n\n“We will strike until the wage offer improves.”"
+    text = ("In a statement on Friday, the union leader Rosa Molina said:\n\n"
+            "“We will strike until the wage offer improves.”")
     _, quotes = run(pipeline, text)
     assert [(q.speaker, q.cue) for q in quotes] == [("Rosa Molina", "said")]
 
@@ -359,7 +362,8 @@ def test_title_with_name(pipeline):
 
 
 def test_appositive_role(pipeline):
-    entities, quotes = run(pipeline, "Tara Quinn, the council's head of planning, said the scheme would create 200 homes.")
+    text = "Tara Quinn, the council's head of planning, said the scheme would create 200 homes."
+    entities, quotes = run(pipeline, text)
     assert quotes[0].speaker == "Tara Quinn"
     assert "council's head of planning" in next(e for e in entities if e.name == "Tara Quinn").roles
 
@@ -449,6 +453,11 @@ def test_definite_role_without_holder_keeps_the_role(pipeline):
             "“It is a pleasure to be here,” the City manager said.")
     _, quotes = run(pipeline, text)
     assert [q.speaker for q in quotes] == ["City manager"]
+
+
+def test_empty_and_quote_mark_only_texts(pipeline):
+    for text in ("", "   ", '"', "“", "He said."):
+        assert extract(pipeline(text), [Paragraph(0, len(text))]) == ([], [])
 
 
 # -- placement ----------------------------------------------------------------------------

@@ -15,23 +15,19 @@ SPEECH_VERBS = frozenset("""
     state declare comment remark reiterate repeat suggest predict admit deny maintain
     assert contend concede complain agree respond answer observe reveal disclose report
     testify rule conclude allege promise pledge vow threaten caution signal indicate hint
-    mention continue counter retort quip joke boast lament acknowledge estimate estimated
-    forecast advise proclaim assure affirm concur muse recount describe inform brief
-    point highlight specify clarify elaborate charge protest demand tout
-    quote cite
+    mention continue counter retort quip joke boast lament estimate forecast advise proclaim
+    assure reassure affirm concur muse recount inform brief remind exclaim dispute highlight
+    specify clarify elaborate charge protest demand tout quote cite
 """.split())
 
-# "pointed out", "went on": the particle that makes these speech verbs.
-PARTICLE_VERBS = {"point": "out", "go": "on"}
+# "pointed out": the particle that makes this a speech verb.
+PARTICLE_VERBS = {"point": "out"}
 
 # Questions, not statements: kept for direct quotes, never as reported clauses.
 QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question"})
 
 # "TASS quoted Lavrov as saying": the object is the speaker, the subject only relays.
 RELAY_VERBS = frozenset({"quote", "cite"})
-
-# Verbs whose reported clause is not an assertion of the speaker.
-NON_ASSERTIVE = QUESTION_VERBS | {"deny"}
 
 # Objects that belong to the cue rather than being addressees worth dropping.
 AUDIENCE_NOUNS = frozenset("""

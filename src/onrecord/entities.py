@@ -36,6 +36,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "nummod", "punct", "npadvmod"})
 # Words that qualify or address a person without naming a role.
 NOT_ROLES = cues.MALE_TITLES | cues.FEMALE_TITLES | {"former", "acting", "interim", "late", "then", "new", "mx", "dr"}
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
 POSSESSIVE = re.compile(r"(['’‘`]s?)$")
 
 
@@ -315,7 +316,7 @@ class Registry:
         # an acronym is the organisation whose initials it spells ("FBI")
         initials: dict[str, str] = {}
         for key in dict.fromkeys(canon.values()):  # first written first: the result must not vary by run
-            words = [w for w in re.findall(r"[A-Za-z][\w'-]*", key) if w.lower() not in ("of", "the", "and", "for", "on", "in")]
+            words = [w for w in re.findall(r"[A-Za-z][\w'-]*", key) if w.lower() not in _SMALL_WORDS]
             if len(words) >= 2:
                 initials.setdefault("".join(w[0] for w in words).upper(), key)
         for m in others:

@@ -786,7 +786,8 @@ class Extractor:
         if _age_noun(subj) or (lemma in cues.DEMONYM_NOUNS and not plural and _definite(subj)):
             # "the 28-year-old", "the Scot": the person just written about
             return self.discourse.recent(subj.i, ("PERSON",), prominent=True) or role
-        if subj.pos_ == "NOUN" and not plural and (lemma in cues.PERSON_ROLE_NOUNS or subj.lower_ in cues.PERSON_ROLE_NOUNS):
+        person_role = lemma in cues.PERSON_ROLE_NOUNS or subj.lower_ in cues.PERSON_ROLE_NOUNS
+        if subj.pos_ == "NOUN" and not plural and person_role:
             definite = _definite(subj)
             key = self.discourse.by_role(subj, definite)
             if key is None and definite and _qualified(subj):
