@@ -31,11 +31,13 @@ def db(tmp_path) -> str:
 def test_console_script_help_lists_every_command():
     result = subprocess.run([sys.executable, "-m", "onrecord", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
-    for command in ("extract", "ingest", "articles", "show", "search", "quotes", "speakers", "demo"):
+    for command in ("extract", "ingest", "articles", "show", "search", "quotes", "speakers", "positions",
+                    "timeline", "report", "serve", "evaluate", "demo"):
         assert command in result.stdout
 
 
-@pytest.mark.parametrize("command", ["extract", "ingest", "articles", "show", "search", "quotes", "speakers", "demo"])
+@pytest.mark.parametrize("command", ["extract", "ingest", "articles", "show", "search", "quotes", "speakers",
+                                     "positions", "timeline", "report", "serve", "evaluate", "demo"])
 def test_every_command_has_help(capsys, command):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])

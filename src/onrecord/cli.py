@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence
 
@@ -191,6 +192,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    with _open(args) as store:
+        html = build_report(store, args.query)
+    Path(args.out).write_text(html, encoding="utf-8")
+    _err(f"wrote {args.out}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    serve(args.db, host=args.host, port=args.port, allow_ingest=args.allow_ingest)
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import build_demo
 
@@ -281,6 +299,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--details", action="store_true", help="list every miss")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     _format(p, ("table", "json"))
+    p = command("report", cmd_report,
+                "Write one self-contained HTML report: position timelines, speakers, statements in context.")
+    p.add_argument("query", nargs="?", help="FTS5 query: only positions with a matching quote")
+    p.add_argument("--out", default="report.html", help="output file (default report.html)")
+    p = command("serve", cmd_serve, "Run the web app and JSON API on localhost (needs the [web] extra).")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--allow-ingest", action="store_true", help="enable POST /api/ingest for uploaded files")
     p = command("demo", cmd_demo, "Ingest the bundled sample corpus into a fresh database and show what it found.")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
