@@ -132,6 +132,6 @@ def test_demo_builds_a_fresh_database(capsys, tmp_path):
     code, out, _ = run(capsys, "--db", db, "demo", "--quiet")
     assert code == 0
     assert "failed 0" in out
-    assert "Speakers" in out and "Statements with conditions" in out
+    assert "Most quoted speakers" in out and "Position:" in out
     code, out, _ = run(capsys, "--db", db, "demo", "--quiet")
     assert "duplicates 0" in out  # fresh each time

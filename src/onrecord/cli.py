@@ -210,6 +210,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from .analysis.positions import find_positions
     from .demo import build_demo
 
     db = args.db or DEMO_DB
@@ -219,10 +220,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _out(f"Ingested the bundled sample corpus into {db}: read {summary.read}, new {summary.new}, "
              f"duplicates {summary.duplicates}, failed {len(summary.failed)}\n")
         _out("Articles\n" + render([r.to_dict() for r in store.articles()], "table", ARTICLE_COLUMNS) + "\n")
-        _out("Speakers\n" + render([r.to_dict() for r in store.speakers()], "table", SPEAKER_COLUMNS) + "\n")
-        conditional = [r.to_dict() for r in store.quotes() if r.condition]
-        _out("Statements with conditions\n" + render(conditional, "table", QUOTE_COLUMNS))
-    _out(f"\nExplore further: onrecord --db {db} quotes --speaker NAME | search QUERY | speakers")
+        speakers = [r.to_dict() for r in store.speakers()[:12]]
+        _out("Most quoted speakers\n" + render(speakers, "table", SPEAKER_COLUMNS) + "\n")
+        for position in find_positions(store):
+            _out(f"Position: {position.label}\n" + render(position.rows(), "table", POSITION_COLUMNS[2:]) + "\n")
+    _out(f"Explore further: onrecord --db {db} positions | timeline QUERY | quotes --speaker NAME | report")
     return 1 if summary.failed else 0
 
 
