@@ -350,10 +350,11 @@ def _close_pairs(vectors: "np.ndarray") -> set[tuple[int, int]]:
 def _position(
     cluster: list[Statement], copies: Mapping[str, str], conditioned: Mapping[str, list[Statement]]
 ) -> Position | None:
-    units: dict[tuple[str, str | None], list[Statement]] = defaultdict(list)
+    # one entry per article, or per group of syndicated copies, whatever dates their copies carry
+    units: dict[str, list[Statement]] = defaultdict(list)
     for s in cluster:
-        units[(copies.get(s.article_id, s.article_id), s.date)].append(s)
-    if len({group for group, _ in units}) < 2:
+        units[copies.get(s.article_id, s.article_id)].append(s)
+    if len(units) < 2:
         return None
     weight = Counter(w for s in cluster for w in s.tokens)
     entries = [_entry(unit, weight, conditioned) for unit in units.values()]
@@ -385,7 +386,7 @@ def _label_rank(s: Statement, weight: Counter[str]) -> tuple[bool, bool, bool, f
 
 def _entry(unit: list[Statement], weight: Counter[str], conditioned: Mapping[str, list[Statement]]) -> Entry:
     """One entry from an article's (or its copies') quotes in the position."""
-    best = max(unit, key=lambda s: (s.target is not None, _centrality(s, weight), -s.start))
+    best = max(unit, key=lambda s: (s.date is not None, s.target is not None, _centrality(s, weight), -s.start))
     own = sorted((s for s in unit if s.article_id == best.article_id), key=lambda s: s.start)
     own += _support(own, conditioned.get(best.article_id, ()))
     outlets = list(dict.fromkeys(o for s in sorted(unit, key=lambda s: s.article_id) for o in s.outlets))
