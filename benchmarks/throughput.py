@@ -138,7 +138,7 @@ def bench_latency(path: Path, speakers: list[str], vocabulary: list[str], runs: 
             for name, call in (
                 ("search", lambda: store.search(rng.choice(vocabulary), limit=50)),
                 ("quotes --speaker", lambda: store.quotes(speaker=rng.choice(speakers).split()[-1], limit=200)),
-                ("timeline", (lambda: timeline(store, rng.choice(vocabulary))) if timeline else None),
+                ("timeline", (lambda: timeline(store, rng.choice(vocabulary), by_meaning=False)) if timeline else None),
             ):
                 if call is None:
                     continue

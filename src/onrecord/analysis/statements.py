@@ -639,6 +639,16 @@ def speaker_parties(store: "Store") -> Parties:
     return Parties((r.name, r.type, r.roles) for r in rows)
 
 
+def article_parties(store: "Store", article_ids: Iterable[str]) -> Parties:
+    """Sides of the people and organisations of the given articles only (bounded work for a query)."""
+    people: dict[str, tuple[str | None, set[str]]] = {}
+    for article_id in dict.fromkeys(article_ids):
+        article = store.get(article_id)
+        for e in article.entities if article else ():
+            people.setdefault(e.name, (e.type, set()))[1].update(e.roles)
+    return Parties((name, type_, sorted(roles)) for name, (type_, roles) in people.items())
+
+
 class _ArticleNames:
     """The entity names of recently seen articles (quotes arrive in date order, not per article)."""
 
@@ -667,9 +677,16 @@ def statements(
     until: str | None = None,
     match: str | None = None,
     parties: Parties | None = None,
+    limit: int | None = None,
 ) -> Iterator[Statement]:
-    """Every stored quote (optionally filtered as ``Store.quotes``) as a Statement, in date order."""
-    parties = parties or speaker_parties(store)
+    """Stored quotes (optionally filtered as ``Store.quotes``) as Statements, in date order.
+
+    Without ``parties``, the sides come from every stored speaker when the whole
+    store is read, and from the matched articles alone when ``limit`` bounds the read.
+    """
+    rows = store.quotes(speaker=speaker, since=since, until=until, match=match, limit=limit)
+    if parties is None:
+        parties = article_parties(store, (r.article_id for r in rows)) if limit else speaker_parties(store)
     names = _ArticleNames(store, parties)
-    for row in store.quotes(speaker=speaker, since=since, until=until, match=match):
+    for row in rows:
         yield from_quote(row, parties, names(row.article_id))

@@ -17,14 +17,15 @@ from typing import TYPE_CHECKING, Any
 from ..errors import OnrecordError
 from .dedup import find_syndication
 from .positions import Change, Embedder, Method, change_between, group_statements, load_embedder
-from .statements import Parties, Statement, date_key, from_quote, speaker_parties, statements
+from .statements import Statement, article_parties, date_key, from_quote, statements
 
 if TYPE_CHECKING:
     from ..store.base import Store
 
 QUERY_FLOOR = 0.45  # cosine between a quote and the query for a match by meaning
-SEARCH_LIMIT = 200
-COPY_OVERLAP = 0.6  # content-word overlap of one quote in two syndicated copies  # articles whose quotes are read for matches by meaning
+SEARCH_LIMIT = 200  # articles whose quotes are read for matches by meaning
+COPY_OVERLAP = 0.6  # content-word overlap of one quote in two syndicated copies
+DEFAULT_LIMIT = 500  # matching quotes read for one timeline
 MARKDOWN_COLUMNS = ("Date", "Speaker", "Outlets", "Quote", "Condition", "Change", "Source")
 
 
@@ -74,19 +75,21 @@ def timeline(
     until: str | None = None,
     by_meaning: bool | None = None,
     method: Method = "lexical",
+    limit: int | None = DEFAULT_LIMIT,
 ) -> list[TimelineEntry]:
     """Statements matching ``query`` in date order (``since``/``until`` as in ``Store.quotes``).
 
     ``by_meaning`` adds matches by sentence embedding; None means "when the
     [semantic] extra is installed". ``method`` groups entries into positions.
+    ``limit`` keeps the earliest matching quotes (None: all of them); narrow a
+    long history with ``since``/``until``.
     """
-    parties = speaker_parties(store)
-    found = {(s.article_id, s.start): s for s in statements(store, match=query, since=since, until=until, parties=parties)}
+    found = {(s.article_id, s.start): s for s in statements(store, match=query, since=since, until=until, limit=limit)}
     embedder = load_embedder() if by_meaning is not False else None
     if by_meaning and embedder is None:
         raise OnrecordError("matching by meaning needs the [semantic] extra (sentence-transformers)")
     if embedder is not None:
-        for s in _by_meaning(store, query, since, until, parties, embedder):
+        for s in _by_meaning(store, query, since, until, embedder):
             found.setdefault((s.article_id, s.start), s)
     copies = find_syndication(store, {s.article_id for s in found.values()})
     return build_timeline(found.values(), copies=copies, method=method, embedder=embedder)
@@ -170,7 +173,7 @@ def _changes(entries: list[TimelineEntry]) -> None:
 
 
 def _by_meaning(
-    store: "Store", query: str, since: str | None, until: str | None, parties: Parties, embedder: Embedder
+    store: "Store", query: str, since: str | None, until: str | None, embedder: Embedder
 ) -> Iterable[Statement]:
     """Quotes of the articles matching ``query`` whose sentence is close to it in meaning."""
     from ..store.base import QuoteRow
@@ -185,6 +188,7 @@ def _by_meaning(
                      q.speaker, q.speaker_mention, q.cue, q.kind, q.text, q.condition, q.start, q.end)
             for q in article.quotes
         ]
+    parties = article_parties(store, (r.article_id for r in rows))
     found = [from_quote(r, parties) for r in rows]
     if not found:
         return []
