@@ -164,7 +164,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from .analysis.timeline import timeline, to_markdown
 
     with _open(args) as store:
-        entries = timeline(store, args.query, since=args.since, until=args.until)
+        entries = timeline(store, args.query, since=args.since, until=args.until, limit=args.limit)
     if args.format == "md":
         _out(to_markdown(entries))
     elif args.format == "json":
@@ -230,15 +230,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 # --- argument parsing ----------------------------------------------------------
 
-def _filters(
-    parser: argparse.ArgumentParser, *, outlet: bool = True, limit: int | None = None, limited: bool = True
-) -> None:
+def _filters(parser: argparse.ArgumentParser, *, outlet: bool = True, limit: int | None = None) -> None:
     if outlet:
         parser.add_argument("--outlet", help="only this outlet (case-insensitive)")
     parser.add_argument("--since", metavar="DATE", help="on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--until", metavar="DATE", help="on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-    if limited:
-        parser.add_argument("--limit", type=int, default=limit, help="at most this many rows")
+    parser.add_argument("--limit", type=int, default=limit, help="at most this many rows")
 
 
 def _format(parser: argparse.ArgumentParser, choices: Sequence[str] = FORMATS, default: str = "table") -> None:
@@ -292,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     _format(p)
     p = command("timeline", cmd_timeline, "Statements matching QUERY in date order, with what changed each time.")
     p.add_argument("query", help="words or an FTS5 query over quote text")
-    _filters(p, outlet=False, limited=False)
+    _filters(p, outlet=False, limit=500)
     _format(p, (*FORMATS, "md"))
     p = command("evaluate", cmd_evaluate, "Score extraction on articles against a gold file.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
