@@ -50,6 +50,10 @@ def _max_bytes(args: argparse.Namespace) -> int:
     return int(args.max_size * 1024 * 1024)
 
 
+def _jobs(args: argparse.Namespace) -> int:
+    return args.jobs or os.cpu_count() or 1
+
+
 def _open(args: argparse.Namespace):
     from .store import open_store
 
@@ -64,7 +68,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = 0
     articles: list[dict[str, Any]] = []
     with _progress(not args.quiet) as tick:
-        for result in extract_paths(args.paths, max_bytes=_max_bytes(args), jobs=args.jobs):
+        for result in extract_paths(args.paths, max_bytes=_max_bytes(args), jobs=_jobs(args)):
             tick(result)
             if isinstance(result, Failure):
                 failed += 1
@@ -95,10 +99,18 @@ def _article_table(article: Article) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .pipeline import ingest
+    if args.engine == "ray":
+        from .scale import ingest_with_ray
+        from .store import default_db
 
-    with _open(args) as store, _progress(not args.quiet) as tick:
-        summary = ingest(args.paths, store, max_bytes=_max_bytes(args), jobs=args.jobs, progress=tick)
+        summary = ingest_with_ray(args.paths, output=args.output, db=args.db if args.output else (args.db or default_db()),
+                                  num_cpus=args.jobs, address=args.address, max_bytes=_max_bytes(args),
+                                  progress=not args.quiet)
+    else:
+        from .pipeline import ingest
+
+        with _open(args) as store, _progress(not args.quiet) as tick:
+            summary = ingest(args.paths, store, max_bytes=_max_bytes(args), jobs=_jobs(args), progress=tick)
     for failure in summary.failed:
         _err(f"onrecord: {failure}")
     _out(f"read {summary.read}, new {summary.new}, duplicates {summary.duplicates}, failed {len(summary.failed)}")
@@ -263,10 +275,15 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for stdin")
         p.add_argument("--max-size", type=float, default=20, metavar="MB", help="skip files over this size (default 20)")
         p.add_argument("--quiet", action="store_true", help="no progress bar")
-        p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                       help="worker processes for the spaCy pass (default: all cores)")
+        p.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="worker processes for the spaCy pass (default: all cores; with Ray: CPUs to use)")
         if name == "extract":
             _format(p, ("jsonl", "json", "table"), "jsonl")
+        else:
+            p.add_argument("--engine", choices=("local", "ray"), default="local",
+                           help="local worker processes, or Ray Data (needs the [scale] extra)")
+            p.add_argument("--output", metavar="DIR", help="with --engine ray: write Parquet shards to DIR")
+            p.add_argument("--address", help="with --engine ray: join this Ray cluster ('auto' or HOST:PORT)")
 
     p = command("articles", cmd_articles, "List stored articles.")
     _filters(p)
@@ -314,6 +331,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "engine", "ray") == "local" and (args.output or args.address):
+        parser.error("--output and --address need --engine ray")
     try:
         return args.func(args)
     except OnrecordError as exc:

@@ -143,19 +143,35 @@ def _prepared_chunks(items, skip, chunk_size) -> Iterator[list[Prepared | Failur
 def annotate_chunk(chunk: list[Prepared | Failure], nlp: "Language") -> list[Article | Failure]:
     """Stages 3-5 for a chunk of cleaned documents: one ``nlp.pipe`` call, then extraction."""
     ready = [p for p in chunk if isinstance(p, Prepared)]
-    batch_size = min(len(ready) or 1, nlp_stage.MAX_BATCH_SIZE)
-    docs = iter(nlp.pipe((p.cleaned.text for p in ready), batch_size=batch_size))
+    docs = iter(_parse(nlp, [p.cleaned.text for p in ready]))
     results: list[Article | Failure] = []
     for item in chunk:
         if isinstance(item, Failure):
             results.append(item)
             continue
         doc = next(docs)
+        if isinstance(doc, Exception):
+            results.append(Failure(item.document.source, f"spaCy failed: {type(doc).__name__}: {doc}"))
+            continue
         try:
             results.append(finish(item, doc))
         except Exception as exc:  # report the article, keep the batch going
             results.append(Failure(item.document.source, f"extraction failed: {type(exc).__name__}: {exc}"))
     return results
+
+
+def _parse(nlp: "Language", texts: list[str]) -> list[Any]:
+    """One ``nlp.pipe`` pass; if it fails, each text alone, so only the bad one fails."""
+    try:
+        return list(nlp.pipe(texts, batch_size=min(len(texts) or 1, nlp_stage.MAX_BATCH_SIZE)))
+    except Exception:
+        parsed: list[Any] = []
+        for text in texts:
+            try:
+                parsed.append(nlp(text))
+            except Exception as exc:
+                parsed.append(exc)
+        return parsed
 
 
 _worker_nlp: "Language | None" = None

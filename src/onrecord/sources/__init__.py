@@ -141,7 +141,7 @@ def _read_file(path: str, max_bytes: int, *, explicit: bool) -> Iterator[Documen
             fmt = format_for(path) or _sniff_stream(stream) or ("text" if explicit else None)
             if fmt is None:
                 return  # an unknown, non-article file inside a directory
-            if regular:
+            if regular and fmt != "warc":  # a WARC holds many pages: read_warc caps each record instead
                 _check_size(info.st_size, max_bytes, path)
             yield from _read_stream(stream, path, fmt, max_bytes)
     except InputError as exc:
