@@ -168,9 +168,12 @@ class PoisonedNLP:
 
     def pipe(self, texts: Any, batch_size: int) -> Any:
         for text in texts:
-            if "POISON" in text:
-                raise ValueError("text refused")
-            yield self.nlp(text)
+            yield self(text)
+
+    def __call__(self, text: str) -> Any:
+        if "POISON" in text:
+            raise ValueError("text refused")
+        return self.nlp(text)
 
 
 def test_a_batch_spacy_refuses_fails_only_the_culprit() -> None:
@@ -184,4 +187,4 @@ def test_a_batch_spacy_refuses_fails_only_the_culprit() -> None:
              Document("poison.txt", "POISON: the harbour master said the quay was closed.")]
     rows = annotator(pa.table({"item": [pickle.dumps(item) for item in items]})).to_pylist()
     assert [(r["source"], r["kind"]) for r in rows] == [("ok.txt", "article"), ("poison.txt", "failure")]
-    assert rows[1]["reason"] == "processing failed: ValueError: text refused"
+    assert rows[1]["reason"] == "spaCy failed: ValueError: text refused"

@@ -235,17 +235,8 @@ class _Annotator:
 
     def __call__(self, batch: "pa.Table") -> "pa.Table":
         items: list[Document | Failure] = [pickle.loads(b) for b in batch.column("item").to_pylist()]
-        try:
-            results = list(process(items, nlp=self.nlp, chunk_size=len(items)))
-        except Exception:  # e.g. spaCy refusing one text: isolate it rather than fail the job
-            results = [self._alone(item) for item in items]
-        return _to_table(results)
-
-    def _alone(self, item: Document | Failure) -> Article | Failure:
-        try:
-            return next(process([item], nlp=self.nlp, chunk_size=1))
-        except Exception as exc:
-            return Failure(item.source, f"processing failed: {type(exc).__name__}: {exc}")
+        # process() turns any per-article failure, spaCy's included, into a Failure record
+        return _to_table(list(process(items, nlp=self.nlp, chunk_size=len(items))))
 
 
 # --- sinks (run on the driver) ------------------------------------------------------
