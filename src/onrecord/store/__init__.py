@@ -1,8 +1,8 @@
 """Storage of articles and their extractions; the only package that speaks SQL.
 
 ``open_store()`` picks the backend from a path or URL: a SQLite file (the
-default, ``$ONRECORD_DB`` or ``./onrecord.db``), ``":memory:"``, or later
-``postgresql://...`` for shared deployments.
+default, ``$ONRECORD_DB`` or ``./onrecord.db``), ``":memory:"``, or a
+``postgresql://...`` URL for shared deployments (needs the ``[postgres]`` extra).
 """
 from __future__ import annotations
 
@@ -44,7 +44,13 @@ def open_store(url: str | os.PathLike[str] | None = None) -> Store:
         return SQLiteStore(os.path.expanduser(target))
     scheme = match.group(1).lower()
     if scheme in ("postgresql", "postgres"):
-        raise StoreError("PostgreSQL needs the [postgres] extra")
+        try:
+            from .postgres import PostgresStore  # psycopg is optional: import it only here
+        except ImportError as exc:
+            raise StoreError(
+                f"PostgreSQL needs the [postgres] extra: pip install 'onrecord[postgres]' ({exc})"
+            ) from None
+        return PostgresStore(target)
     if scheme == "sqlite":  # sqlite:///relative.db, sqlite:////absolute.db
         path = target[match.end() :].removeprefix("/") or ":memory:"
         return SQLiteStore(os.path.expanduser(path))
