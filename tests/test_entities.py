@@ -158,3 +158,60 @@ def test_verb_lemma_repairs():
     assert cues.verb_lemma("hop", "hoped") == "hope"
     assert cues.verb_lemma("say", "said") == "say"
     assert cues.verb_lemma("tweet", "tweeted") == "tweet"
+
+
+# -- NER repairs ----------------------------------------------------------------------------
+
+def test_lone_surname_the_ner_missed_is_a_mention(pipeline):
+    doc = pipeline("Prime Minister Henrik Aaldermann lost his majority on Friday.\n\n"
+                   "Aaldermann, who is running for a third term, has made the border a campaign issue.")
+    reg = Registry(doc)
+    surname = next(t for t in doc if t.text == "Aaldermann" and t.i > 5)
+    assert reg.key_at(surname) == "Henrik Aaldermann"
+
+
+def test_surname_inside_a_longer_name_is_not_the_person(pipeline):
+    doc = pipeline("Chief executive Lina Orlen spoke first. Orlen Shipping said the route would close.")
+    reg = Registry(doc)
+    shipping = next(t for t in doc if t.text == "Shipping")
+    assert reg.key_at(shipping) != "Lina Orlen"
+
+
+def test_organisation_named_by_its_appositive(pipeline):
+    reg = registry(pipeline, "Aerovik, Norland's national airline, reported a profit on Thursday.")
+    assert entity(reg, "Aerovik").type == "ORG"
+
+
+def test_agency_that_relays_a_quote_is_an_organisation(pipeline):
+    text = "“We can wait,” the Vantor agency quoted her as saying. Vantor quoted her again later."
+    reg = registry(pipeline, text)
+    assert entity(reg, "Vantor").type == "ORG"
+
+
+def test_person_title_with_names_tagged_as_organisation_is_a_person(pipeline):
+    reg = registry(pipeline, "Spokeswoman Ines Kavala said the sanctions had cost the economy dearly.")
+    assert entity(reg, "Ines Kavala").type == "PERSON"
+    assert "Spokeswoman" in entity(reg, "Ines Kavala").roles
+
+
+def test_role_never_runs_across_a_paragraph_or_a_quotation(pipeline):
+    reg = registry(pipeline, "Brandt-Lenz: ‘No talks over the heads of the provinces’\n\n"
+                             "Prime Minister Sofie Brandt-Lenz ruled out any talks on Saturday.")
+    assert entity(reg, "Sofie Brandt-Lenz").roles == ["Prime Minister"]
+
+
+def test_role_noun_prefers_a_holder_mentioned_before(pipeline):
+    doc = pipeline("President Teodor Malm spoke for four hours. The Norlandic leader said he was ready. "
+                   "Opposition leader Lena Dross said the plan was late.")
+    reg = Registry(doc)
+    disc = Discourse(reg, lambda i: False)
+    leader = next(t for t in doc if t.lower_ == "leader")
+    assert disc.by_role(leader, definite=True) == "Teodor Malm"
+
+
+def test_object_pronoun_is_not_its_own_clause_subject(pipeline):
+    doc = pipeline("Mara Lind met Anna Berg on Monday. Berg thanked her for the visit.")
+    reg = Registry(doc)
+    disc = Discourse(reg, lambda i: False)
+    her = next(t for t in doc if t.lower_ == "her")
+    assert disc.pronoun(her, exclude=frozenset({"Anna Berg"})) == "Mara Lind"

@@ -143,6 +143,24 @@ def test_quote_running_over_paragraphs(pipeline):
     assert quotes[0].text == "The first half was the worst we have played all season."
 
 
+def test_quote_over_three_paragraphs_is_one_speaker_direct(pipeline):
+    text = ("Coach Dana Wills did not hide her anger after the defeat.\n\n"
+            "“We were slow in the first half and careless in the second.\n\n"
+            "“Nobody can say we deserved anything today.\n\n"
+            "“We will look at every goal on Monday,” she said.")
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Dana Wills", "direct")] * 3
+
+
+def test_quote_running_on_after_a_report(pipeline):
+    text = ("Spokeswoman Ines Kavala said the sanctions had cost the economy 1.4 billion dollars.\n\n"
+            "“We are not asking for favours. We are asking for normal conditions.\n\n"
+            "“Nobody negotiates with a gun on the table,” she said.")
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.kind) for q in quotes] == [
+        ("Ines Kavala", "indirect"), ("Ines Kavala", "direct"), ("Ines Kavala", "direct")]
+
+
 def test_quote_split_by_its_attribution(pipeline):
     _, quotes = run(pipeline, '"We are ready to talk," the minister, Ivo Stern, said, "but not at any price."')
     assert [(q.speaker, q.text) for q in quotes] == [
@@ -317,6 +335,125 @@ def test_mixed(pipeline, text, speaker, clause):
     assert [(q.speaker, q.kind, q.text) for q in quotes] == [(speaker, "mixed", clause)]
 
 
+# -- nominal reported speech: a stance verb with a propositional noun object ---------------
+
+NOMINAL_CASES = [
+    ("During the interview, spokesman Ivo Ralston underscored the president's desire for a trade deal "
+     "that protects local farmers.",
+     ("Ivo Ralston", "underscored", "the president's desire for a trade deal that protects local farmers")),
+    ("The nurses' union reiterated its readiness for talks with the hospital board.",
+     ("nurses' union", "reiterated", "its readiness for talks with the hospital board")),
+    ("Coach Dana Wills voiced support for the plan to build a new stadium by the river.",
+     ("Dana Wills", "voiced", "support for the plan to build a new stadium by the river")),
+    ("Finance Minister Olu Adeyemi stressed the need for lower public borrowing and a smaller deficit.",
+     ("Olu Adeyemi", "stressed", "the need for lower public borrowing and a smaller deficit")),
+    ("Mayor Ruth Bailey expressed hope for a quick end to the bus drivers' strike.",
+     ("Ruth Bailey", "expressed", "hope for a quick end to the bus drivers' strike")),
+    ("Defence lawyer Maria Okafor outlined her client's preference for a trial by jury, "
+     "particularly after the publicity around the case.",
+     ("Maria Okafor", "outlined", "her client's preference for a trial by jury")),
+    ("Chairman Tomas Vell disclosed the board's aspiration for a new training ground in the north of the city.",
+     ("Tomas Vell", "disclosed", "the board's aspiration for a new training ground in the north of the city")),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOMINAL_CASES)
+def test_nominal_report(pipeline, text, expected):
+    _, quotes = run(pipeline, text)
+    assert triples(quotes) == [expected]
+    assert quotes[0].kind == "indirect"
+
+
+def test_nominal_report_with_quoted_fragment_is_mixed(pipeline):
+    text = 'The regulator expressed concern about "a worrying pattern of late payments" by the bank.'
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.kind) for q in quotes] == [("regulator", "mixed")]
+    assert quotes[0].text.startswith("concern about")
+
+
+# -- where a reported clause starts and ends ----------------------------------------------
+
+CLAUSE_CASES = [
+    # a postposed cue the parser hung on the reported clause, with a condition before it
+    ("The club is ready to sell the stadium at any price, as long as the buyer keeps it open for football, "
+     "chairman Tomas Vell said on Friday, rejecting an offer from a property group.",
+     "Tomas Vell",
+     "The club is ready to sell the stadium at any price, as long as the buyer keeps it open for football"),
+    # "said A, and that B" with no quoted words: one report
+    ("Asked whether the offer still stood, the minister said it did, and that it now also covered energy prices.",
+     "minister", "it did, and that it now also covered energy prices"),
+    # a semicolon ends the report
+    ("In 2022 the envoy, Mara Lind, said talks must include the border; and in 2023 the spokeswoman made "
+     "sanctions a precondition.",
+     "Mara Lind", "talks must include the border"),
+    # "but only ..." restricts the report even when the parser hangs it on "said"
+    ("President Teodor Malm said on Monday that the country was ready for talks, but only within a settlement "
+     "that covers the border, the sanctions and transit together.",
+     "Teodor Malm", "the country was ready for talks, but only within a settlement that covers the border, "
+                    "the sanctions and transit together"),
+    # the speaker's next act is not part of what was reported
+    ("Labour Minister Alina Voss said the government would not intervene for now but urged both sides to return "
+     "to the table.",
+     "Alina Voss", "the government would not intervene for now"),
+    ("Spokesman Pavel Orlen said the country was ready for talks if the new government was ready too, and called "
+     "the sanctions an obstacle.",
+     "Pavel Orlen", "the country was ready for talks if the new government was ready too"),
+    ("The governor said the state had never mishandled the funds but did not mention the audit.",
+     "governor", "the state had never mishandled the funds"),
+    ("The sheriff said deputies arrested the driver and charged him with reckless driving.",
+     "sheriff", "deputies arrested the driver and charged him with reckless driving"),
+    # a date right after the cue is the cue's, even when the parser puts it in the reported clause
+    ("President Dana Holt said on Tuesday she would veto any bill that cuts school funding.",
+     "Dana Holt", "she would veto any bill that cuts school funding"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,clause", CLAUSE_CASES)
+def test_reported_clause_bounds(pipeline, text, speaker, clause):
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.text) for q in quotes] == [(speaker, clause)]
+
+
+def test_coordinated_reports_each_with_a_fragment_are_two_quotes(pipeline):
+    text = ('In a statement, the mining company said the strike was causing "irreversible damage" to its '
+            'equipment, and that it was ready to resume talks "at any moment".')
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("mining company", "mixed", 'the strike was causing "irreversible damage" to its equipment'),
+        ("mining company", "mixed", 'it was ready to resume talks "at any moment')]
+
+
+def test_coordinated_report_with_one_fragment_is_one_quote(pipeline):
+    text = ('Rail spokesman Ivo Brand met reporters on Monday. The spokesman said technical talks between the '
+            'two rail companies were continuing and that a decision could come "within weeks".')
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ivo Brand", "mixed")]
+    assert quotes[0].text.startswith("technical talks") and quotes[0].text.endswith("within weeks")
+
+
+def test_quoted_words_at_the_end_stay_in_the_clause(pipeline):
+    text = 'Union chairman Rolf Brenn said the results showed the pilots had been "right all along" about pay.'
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Rolf Brenn", "mixed", 'the results showed the pilots had been "right all along" about pay')]
+
+
+def test_narrator_aside_after_the_fragment_is_cut(pipeline):
+    text = ('Mayor Ines Albarra told the council that the city is ready for talks on a "wide-ranging agenda" '
+            'as relations with the region are at their worst in years.')
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Ines Albarra", 'the city is ready for talks on a "wide-ranging agenda')]
+
+
+def test_quote_reported_by_its_cue_is_not_a_second_report(pipeline):
+    text = ("Governor Ada Brenner opened the fair on Saturday. “Nobody will sell this valley,” the governor said, "
+            "in a reference to the demand, first made last November, that the sanctions be lifted.")
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Ada Brenner", "direct", "Nobody will sell this valley,")]
+
+
 # -- scare quotes and things that are not statements --------------------------------------
 
 NO_QUOTE_CASES = [
@@ -332,12 +469,34 @@ NO_QUOTE_CASES = [
     "The company reported a loss of $3 million for the quarter.",
     'She starred in "Gone With the Wind" in 1939.',
     "It's the fans' club, and it has been since the '90s.",
+    # findings, not statements: polls and surveys speak for no one
+    "Opinion polls suggest that most voters back the mayor's plan for the harbour.",
+    "A survey of 2,000 tenants suggested that rents had doubled in ten years.",
+    # stance verbs without a propositional object, and objects that are no stance
+    "The minister visited the plant on Monday and signed the offer for new equipment.",
+    "The report stressed the importance of early testing in schools.",
+    "The club expressed its thanks to the fans who travelled to the final.",
 ]
 
 
 @pytest.mark.parametrize("text", NO_QUOTE_CASES)
 def test_no_quote(pipeline, text):
     assert run(pipeline, text)[1] == []
+
+
+def test_headline_says_spokesman_is_the_spokesman_named_below(pipeline):
+    text = ('Harbour FC ready to sell stadium "as soon as" the city allows, says spokesman\n\n'
+            "The club will sell its stadium as soon as the city allows, spokesman Leo Varga said on Monday.")
+    _, quotes = run(pipeline, text, ("headline", "body"))
+    assert [(q.speaker, q.placement) for q in quotes] == [("Leo Varga", "headline"), ("Leo Varga", "body")]
+
+
+def test_subject_split_off_by_the_parser_stays_in_the_clause(pipeline):
+    text = ('Varnel ready for talks "as soon as" Dorvia\'s crisis allows, says spokesman\n\n'
+            "Varnel is ready for talks, spokesman Leo Varga said on Monday.")
+    _, quotes = run(pipeline, text, ("headline", "body"))
+    assert [(q.speaker, q.text) for q in quotes if q.placement == "body"] == [
+        ("Leo Varga", "Varnel is ready for talks")]
 
 
 def test_scare_quote_in_headline_is_dropped(pipeline):
@@ -455,6 +614,85 @@ def test_definite_role_without_holder_keeps_the_role(pipeline):
     assert [q.speaker for q in quotes] == ["City manager"]
 
 
+def test_name_in_apposition_to_a_role_subject_the_ner_missed(pipeline):
+    text = ('Holt, 61, has made education the centrepiece of her presidency. '
+            'Her spokeswoman, Ana Ruiz, said the president "means every word."')
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Ana Ruiz", "Her spokeswoman")]
+
+
+def test_relaying_agency_is_not_the_speaker(pipeline):
+    text = ("Ambassador Mara Lindqvist spoke to reporters after the vote. The Vantor agency quoted Lindqvist as "
+            "saying that talks had stalled.\n\n“We can wait a little longer,” Vantor quoted her as saying.")
+    entities, quotes = run(pipeline, text)
+    assert [q.speaker for q in quotes] == ["Mara Lindqvist", "Mara Lindqvist"]
+    assert next(e for e in entities if e.name == "Vantor").type == "ORG"
+
+
+def test_according_to_after_a_cue_only_relays(pipeline):
+    text = ('Bus fares were "not up for negotiation", Transport Minister Ola Brekke said, '
+            'according to the Nordpost news agency.')
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.cue, q.kind) for q in quotes] == [("Ola Brekke", "said", "mixed")]
+
+
+def test_surname_the_ner_missed_is_an_antecedent(pipeline):
+    text = ("Club spokesman Pavel Orlen answered questions first. Federal President Anselm Korr spoke later "
+            "and set the date of the vote.\n\nOrlen dismissed the accusation. "
+            "“We have no favourite in this election,” he said.")
+    _, quotes = run(pipeline, text)
+    assert [q.speaker for q in quotes] == ["Pavel Orlen"]
+
+
+def test_document_without_issuer_is_no_speaker(pipeline):
+    text = ("The Halvard Group published its annual results on Monday. "
+            "“Profits will rise again next year,” the statement said.")
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Halvard Group", "the statement")]
+
+
+def test_court_document_without_issuer_is_no_speaker(pipeline):
+    text = "Acme Foods was sued in federal court on Monday. The lawsuit alleges that Acme hid defects in its ovens."
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [(None, "The lawsuit")]
+
+
+def test_abstract_subject_is_no_speaker(pipeline):
+    text = ("Rail spokesman Ivo Brand met reporters on Monday.\n\n"
+            '"We want a decision before the summer." Technical talks continued on Tuesday.')
+    _, quotes = run(pipeline, text)
+    assert [q.speaker for q in quotes] == ["Ivo Brand"]
+
+
+def test_organisation_described_by_apposition(pipeline):
+    text = ("Skyvel, Norland's national airline, reported its first annual profit in four years on Thursday. "
+            "The Brekkstad-based carrier said revenue had risen by a fifth.")
+    _, quotes = run(pipeline, text)
+    assert [q.speaker for q in quotes] == ["Skyvel"]
+
+
+def test_lower_case_role_tagged_as_proper_noun(pipeline):
+    text = ("Prime Minister Ilse Varga-Holm opened the harvest festival on Saturday. "
+            "“Nobody will sell this valley,” the prime minister said.")
+    _, quotes = run(pipeline, text)
+    assert [q.speaker for q in quotes] == ["Ilse Varga-Holm"]
+
+
+def test_role_noun_does_not_reach_a_holder_named_later(pipeline):
+    text = ("President Teodor Malm spoke for four hours on Monday.\n\n"
+            "The Norlandic leader said he had asked his ministers to prepare a draft agreement.\n\n"
+            "Opposition leader Lena Dross said the plan was late.")
+    _, quotes = run(pipeline, text)
+    assert [q.speaker for q in quotes] == ["Teodor Malm", "Lena Dross"]
+
+
+def test_relative_pronoun_subject_of_a_participle_cue(pipeline):
+    text = ('Lena Dross, who came to power in 2021 promising "a fresh look at every old quarrel", '
+            "has taken a harder line since May.")
+    _, quotes = run(pipeline, text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Lena Dross", "promising")]
+
+
 def test_empty_and_quote_mark_only_texts(pipeline):
     for text in ("", "   ", '"', "“", "He said."):
         assert extract(pipeline(text), [Paragraph(0, len(text))]) == ([], [])
@@ -500,6 +738,33 @@ CONDITION_CASES = [
     ("“That is when I play my best golf,” said Leo Brandt.", None),
     ("“There are times when I see the ball very clearly,” said Leo Brandt.", None),
     ("“We will keep fighting even if the board sells the club,” said Leo Brandt.", None),
+    # the condition is the whole clause, whatever word follows the marker (the parser may take
+    # "required" for the clause's verb)
+    ("Norland is fully ready for normalising relations with Vesland as soon as required internal political "
+     "conditions emerge in Brekkstad for this, the president said.",
+     "as soon as required internal political conditions emerge in Brekkstad for this"),
+    ("The court said the trial would resume once requested medical reports reach the judge.",
+     "once requested medical reports reach the judge"),
+    ("The club said it would sell the stadium as soon as required planning permissions are granted by the city.",
+     "as soon as required planning permissions are granted by the city"),
+    ("The union said workers would return only if agreed pay rises are paid in full.",
+     "only if agreed pay rises are paid in full"),
+    ("The minister said taxes would be cut provided that projected revenues hold up.",
+     "provided that projected revenues hold up"),
+    ("The airline said flights would resume on condition that revised safety checks are completed.",
+     "on condition that revised safety checks are completed"),
+    ("The mayor said the bridge would reopen once repaired steel beams arrive from the mill.",
+     "once repaired steel beams arrive from the mill"),
+    ("“We will stay as long as existing agreements are respected,” the envoy said.",
+     "as long as existing agreements are respected"),
+    ("The company said it would hire 200 people if the families who live near the site agree to the plan.",
+     "if the families who live near the site agree to the plan"),
+    ("“Unless signed contracts arrive by Friday, the yard will close,” said Lars Berg.",
+     "Unless signed contracts arrive by Friday"),
+    ("“If needed, the army will help to clear the roads,” the governor said.", "If needed"),
+    ("The ministry said it was ready to resume talks as soon as possible.", None),
+    ("Her office said the mayor would address the council on Tuesday, March 4, when she is expected to present "
+     "the budget.", None),
 ]
 
 

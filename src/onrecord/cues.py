@@ -20,6 +20,29 @@ SPEECH_VERBS = frozenset("""
     specify clarify elaborate charge protest demand tout quote cite
 """.split())
 
+# Verbs that report a stance when their object is a propositional noun:
+# "underscored Putin's desire for ...", "voiced support for ...", "reiterated calls for ...".
+NOMINAL_CUE_VERBS = frozenset("""
+    underscore underline stress emphasize emphasise reiterate repeat restate reaffirm outline voice
+    express disclose reveal signal indicate convey declare state articulate affirm highlight renew
+""".split())
+
+# Head nouns whose phrase is a proposition someone holds (objects of NOMINAL_CUE_VERBS).
+PROPOSITION_NOUNS = frozenset("""
+    desire wish hope readiness willingness preparedness openness eagerness preference aspiration
+    intention intent commitment determination resolve need necessity call demand opposition support
+    backing concern refusal rejection condition offer proposal warning threat plan position view
+    stance belief conviction confidence doubt skepticism scepticism optimism pessimism insistence
+    objection unwillingness reluctance ambition expectation fear frustration disappointment regret
+    criticism condemnation interest
+""".split())
+
+# Verbs of acts by a speaker towards others: "... and accused Velgrad of meddling", "... and called the plan a bluff".
+SPEECH_ACT_VERBS = frozenset("""
+    accuse call criticise criticize condemn blame dismiss reject describe welcome praise thank invite
+    appeal denounce slam hail attack rebuke challenge defend question
+""".split())
+
 # "pointed out": the particle that makes this a speech verb.
 PARTICLE_VERBS = {"point": "out"}
 
@@ -43,6 +66,39 @@ DOCUMENT_NOUNS = frozenset("""
     announcement email video broadcast address testimony ruling judgment judgement order
     complaint lawsuit affidavit indictment decision verdict study survey poll analysis research
     assessment review audit investigation inquiry notice filing
+""".split())
+
+# Documents put out by the body or person the text is about ("The ministry issued a statement. ... the
+# statement said"); court papers are not ("Acme was sued. The lawsuit alleges ..." is not Acme speaking).
+ISSUED_NOUNS = frozenset("""
+    statement letter report message post tweet note release communique communiqué memo transcript interview
+    remarks comments speech announcement email video broadcast address
+""".split())
+
+# Documents that report findings, not statements: "polls suggest ...", "the study showed ...".
+# Without an issuer ("a survey by X") they speak for no one.
+FINDING_NOUNS = frozenset("""
+    poll survey study research analysis assessment review audit data figure statistic number index
+    census estimate forecast projection model simulation indicator chart graph table
+""".split())
+
+# Events, abstractions, texts of law and measurements: subjects that never speak ("talks were continuing",
+# "the crisis allows", "the law says", "prices suggested").
+NON_SOURCE_NOUNS = FINDING_NOUNS | frozenset("""
+    talk negotiation meeting crisis situation conflict war election vote referendum deal agreement treaty
+    accord pact decision move step measure policy law rule regulation legislation bill act constitution
+    contract proposal plan evidence trend development change attack incident accident event process debate
+    discussion summit visit trip crash fire storm weather record history future past price market rate sale
+    growth economy future futures result outcome figure score situation issue question problem matter
+    news story headline decline rise fall increase drop
+    other others some many most few several both all
+""".split())
+
+# Speech verbs that just as often take a non-speaking subject ("the rally suggested", "the case highlights"):
+# their subject must be a known kind of source.
+WEAK_SPEECH_VERBS = frozenset("""
+    suggest indicate signal reveal confirm predict estimate forecast show underscore underline highlight
+    mean reflect hint
 """.split())
 
 # Role nouns grouped into classes of interchangeable descriptions of one person.
@@ -256,4 +312,7 @@ def nation_key(word: str) -> str | None:
             return w[: len(w) - len(suffix)][:4]
     return w[:4]
 
-SOURCE_NOUNS = PERSON_ROLE_NOUNS | GROUP_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | PEOPLE_NOUNS
+SOURCE_NOUNS = (PERSON_ROLE_NOUNS | GROUP_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | PEOPLE_NOUNS) - FINDING_NOUNS
+
+# Pronouns that can stand for a speaker ("this suggests ..." cannot).
+SPEAKER_PRONOUNS = frozenset("he she it they we i you him her them us me one who".split())

@@ -21,6 +21,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import ORTH, POS, SENT_START
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from . import cues
@@ -37,6 +40,12 @@ NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "nu
 # Words that qualify or address a person without naming a role.
 NOT_ROLES = cues.MALE_TITLES | cues.FEMALE_TITLES | {"former", "acting", "interim", "late", "then", "new", "mx", "dr"}
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
+# Organisation nouns that make a name in apposition an organisation (places are excluded: "X, the city").
+BODY_NOUNS = cues.ORG_NOUNS - {"state", "city", "county", "municipality", "kremlin", "presidency"}
+# Words that end organisation names rather than person names ("Chancellor Holdings").
+BODY_NAME_WORDS = frozenset("""group holdings inc ltd plc corp corporation co company partners fund trust
+    bank hotel club fc united city party union council office department ministry agency""".split())
+_QUOTE_MARKS = frozenset("\"'“”‘’«»„‹›`")
 POSSESSIVE = re.compile(r"(['’‘`]s?)$")
 
 
@@ -104,9 +113,13 @@ class Role:
 
 def role_of(tokens: list[Token]) -> Role | None:
     """A role description from its tokens, or None if no role noun or title is among them."""
+    if any(t.text in _QUOTE_MARKS and t.tag_ != "POS" for t in tokens) or any(
+            "\n" in t.text_with_ws for t in tokens[:-1]):
+        return None  # a role never runs across a paragraph or a quotation (a headline's quoted words)
     while tokens and (tokens[0].pos_ in ("DET", "PRON", "PUNCT", "SPACE") or tokens[0].tag_ == "PRP$"):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and not (tokens[-1].text == ")" and any(t.text == "(" for t in tokens)):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and not (
+            tokens[-1].text == ")" and any(t.text == "(" for t in tokens)):
         tokens = tokens[:-1]
     heads = [t for t in tokens if _is_title(t) and t.lower_.rstrip(".") not in NOT_ROLES]
     if not heads:
@@ -159,9 +172,14 @@ class Registry:
             if mention is not None:
                 self.mentions.append(mention)
                 taken.update(range(mention.start, mention.end))
-        for tok in self.doc:
+        known = {m.name.lower(): m.label for m in self.mentions}
+        proper = np.flatnonzero(self.doc.to_array(POS) == PROPN).tolist() if len(self.doc) else []
+        for i in proper:
             # speakers the NER missed: a proper-noun subject of a speech verb
-            if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ not in SUBJECT_DEPS | {"pobj", "dobj"}:
+            if i in taken:
+                continue
+            tok = self.doc[i]
+            if tok.dep_ not in SUBJECT_DEPS | {"pobj", "dobj", "appos"}:
                 continue
             if not self._speaker_slot(tok):
                 continue
@@ -169,12 +187,40 @@ class Registry:
             if bounds is None:
                 continue
             name = clean_name(self.doc[bounds[0]: bounds[1]].text)
-            label = "ORG" if name.isupper() or self._institution(name) else "PERSON"
+            relay = tok.dep_ in SUBJECT_DEPS and cues.verb_lemma(tok.head.lemma_, tok.head.text) in cues.RELAY_VERBS
+            if name.isupper() or self._institution(name) or relay or self._described_as_body(
+                    self.doc[bounds[0]: bounds[1]]):
+                label = "ORG"  # "TASS quoted ...": who relays a quote is an outlet or agency; "X, the airline,"
+            else:
+                label = known.get(name.lower()) if known.get(name.lower()) in ("ORG", "GPE") else "PERSON"
             self.mentions.append(Mention(bounds[0], bounds[1], label, name))
             taken.update(range(*bounds))
+        self._repeated_surnames(taken)
         self.mentions.sort(key=lambda m: m.start)
 
+    def _repeated_surnames(self, taken: set[int]) -> None:
+        """A lone surname the NER missed ("Orlen dismissed the claim.") when a full name ends in it."""
+        surnames = {m.name.split()[-1] for m in self.mentions
+                    if m.label == "PERSON" and len(m.name.split()) >= 2 and m.name.split()[-1][:1].isupper()}
+        if not surnames:
+            return
+        doc = self.doc
+        wanted = np.array([doc.vocab.strings.add(name) for name in surnames], dtype=np.uint64)
+        for i in np.flatnonzero(np.isin(doc.to_array(ORTH), wanted)).tolist():
+            tok = doc[i]
+            if i in taken or tok.pos_ != "PROPN":  # "Long queues formed" is no Ms Long
+                continue
+            before = doc[tok.i - 1] if tok.i > 0 else None
+            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper()
+                   and (t.head.i == tok.i or tok.head.i == t.i) for t in (before, after)):
+                continue  # part of a longer name ("Orlen Group"): the NER's business
+            self.mentions.append(Mention(tok.i, tok.i + 1, "PERSON", tok.text))
+            taken.add(tok.i)
+
     def _speaker_slot(self, tok: Token) -> bool:
+        if tok.dep_ == "appos":  # "Her spokeswoman, Ana Ruiz, said ..."
+            return tok.head.i != tok.i and tok.head.dep_ in SUBJECT_DEPS and self._speaker_slot(tok.head)
         head = tok.head
         if tok.dep_ == "pobj":
             return head.lower_ == "to" and head.head.lower_ == "according"
@@ -193,6 +239,13 @@ class Registry:
             start = ent.start + (ent[0].lower_ == "the")
             end = ent.end - (ent[-1].tag_ == "POS")
             return Mention(start, end, "ORG", clean_name(self.doc[start:end].text))
+        if label in ("PERSON", "GPE") and self._described_as_body(ent):
+            label = "ORG"  # "Aerokest, Kestria's national airline": the NER took it for a place or a person
+        elif label == "PERSON" and ent.root.dep_ in SUBJECT_DEPS and cues.verb_lemma(
+                ent.root.head.lemma_, ent.root.head.text) in cues.RELAY_VERBS:
+            label = "ORG"  # "Vantor quoted her as saying": who relays a quote is an outlet or agency
+        elif label in ("ORG", "GPE") and self._titled_name(ent):
+            label = "PERSON"  # "Spokeswoman Ines Kavala" tagged as an organisation
         if label == "PERSON":
             bounds = name_bounds(ent, person=True)
             if bounds is None:
@@ -209,6 +262,31 @@ class Registry:
             if bounds is not None:
                 return Mention(bounds[0], bounds[1], "PERSON", clean_name(self.doc[bounds[0]: bounds[1]].text))
         return Mention(start, end, label, clean_name(self.doc[start:end].text))
+
+    @staticmethod
+    def _titled_name(ent: Span) -> bool:
+        """A person title followed by capitalised names only: "Spokeswoman Ines Kavala" (not "Justice Department")."""
+        tokens = [t for t in ent if not t.is_punct]
+        if len(tokens) < 2 or tokens[0].lemma_.lower() not in cues.PERSON_ROLE_NOUNS:
+            return False
+        names = tokens[1:]
+        while names and _is_title(names[0]):
+            names = names[1:]
+        return bool(names) and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() and not _is_title(t) and t.lower_ not in cues.ORG_NOUNS
+            and t.lower_ not in BODY_NAME_WORDS for t in names)
+
+    @staticmethod
+    def _described_as_body(ent: Span) -> bool:
+        """A name in apposition with an organisation noun ("X, the country's largest bank,", "the airline, X,")
+        or naming one ("the X agency")."""
+        head = ent.root
+        nouns = [c for c in head.children if c.dep_ == "appos" and c.i >= ent.end]
+        if head.dep_ == "appos" and head.head.i < ent.start:
+            nouns.append(head.head)
+        if head.dep_ == "compound" and head.head.i == ent.end:
+            nouns.append(head.head)  # "the Vantor agency", "the Halvard group"
+        return any(n.pos_ == "NOUN" and n.lemma_.lower() in BODY_NOUNS and not _person_noun(n) for n in nouns)
 
     def _looks_personal(self, ent: Span) -> bool:
         """An ORG/GPE span that is a person: a person title or role in apposition, "who", or an age."""
@@ -411,6 +489,10 @@ class Registry:
 
     # -- lookup -------------------------------------------------------------------
 
+    def in_headline(self, i: int) -> bool:
+        """Whether token ``i`` is in a headline-like paragraph (title case, no names by capitals)."""
+        return self._title_case(i)
+
     def key_at(self, tok: Token) -> str | None:
         """The entity named by the noun phrase headed by ``tok``, if any."""
         key = self._token_key.get(tok.i)
@@ -436,10 +518,11 @@ class Discourse:
     def __init__(self, registry: Registry, in_quote: Callable[[int], bool]) -> None:
         self.reg = registry
         self.doc = registry.doc
-        self._sent_start = {}
-        for k, sent in enumerate(self.doc.sents):
-            for tok in sent:
-                self._sent_start[tok.i] = k
+        # token index -> sentence number, from the sentence-start flags (no Span or Token objects)
+        starts = self.doc.to_array(SENT_START).astype(np.int64) if len(self.doc) else np.zeros(0, dtype=np.int64)
+        if len(starts):
+            starts[0] = 1
+        self._sent_of: list[int] = (np.cumsum(starts == 1) - 1).tolist()
         # (token index, key, label, priority): priority 2 for speakers, 1 subjects, 0 others
         self.history: list[tuple[int, str, str, int]] = [
             (m.start, m.key, m.label, int(m.subject)) for m in registry.mentions
@@ -449,14 +532,16 @@ class Discourse:
         """Remember that ``key`` spoke at token ``i`` (speakers are the best antecedents)."""
         self.history.append((i, key, label, 2))
 
-    def pronoun(self, tok: Token, skip: tuple[int, int] = (0, 0)) -> str | None:
-        """The referent of a speaker pronoun; mentions in tokens ``skip`` (what is reported) do not count."""
+    def pronoun(self, tok: Token, skip: tuple[int, int] = (0, 0), exclude: frozenset[str] = frozenset()) -> str | None:
+        """The referent of a speaker pronoun; mentions in tokens ``skip`` (what is reported) do not count,
+        nor do the entities ``exclude`` (the subject of the pronoun's own clause: "Orbis quoted her")."""
         word = tok.lower_
         if word in cues.PRONOUNS_PERSON:
             gender = "m" if word in ("he", "him") else "f"
-            return self.recent(tok.i, ("PERSON",), lambda k: self.reg.gender.get(k, gender) == gender, skip=skip)
+            return self.recent(tok.i, ("PERSON",),
+                               lambda k: k not in exclude and self.reg.gender.get(k, gender) == gender, skip=skip)
         if word in cues.PRONOUNS_THING or word in cues.PRONOUNS_GROUP:
-            return self.recent(tok.i, ("ORG", "GPE"), skip=skip)
+            return self.recent(tok.i, ("ORG", "GPE"), lambda k: k not in exclude, skip=skip)
         return None
 
     def recent(self, i: int, labels: tuple[str, ...], ok: Callable[[str], bool] = lambda k: True,
@@ -464,13 +549,13 @@ class Discourse:
         """The best antecedent before token ``i``: nearest sentence first, then speakers, subjects, first mention.
 
         ``prominent`` admits only speakers and subjects (for "the minister", "the company")."""
-        here = self._sent_start.get(i, 0)
+        here = self._sent_of[i] if 0 <= i < len(self._sent_of) else 0
         best: tuple[int, int, int] | None = None
         best_key = None
         for pos, key, label, prio in self.history:
             if pos >= i or label not in labels or not ok(key) or skip[0] <= pos < skip[1] or (prominent and prio < 1):
                 continue
-            rank = (self._sent_start.get(pos, 0), prio, -pos if prio < 2 else pos)
+            rank = (self._sent_of[pos] if 0 <= pos < len(self._sent_of) else 0, prio, -pos if prio < 2 else pos)
             if best is None or rank > best:
                 best, best_key = rank, key
         if best is None or here - best[0] > (3 if prominent else 6):
@@ -488,6 +573,10 @@ class Discourse:
         for key, roles in self.reg.roles.items():
             score = max((self._role_score(mention, classes, r) for r in roles), default=0)
             if score <= 0 or (not definite and score < 3):
+                continue
+            if score < 3 and not self._mentioned_before(key, head.i) and not self.reg.in_headline(head.i):
+                # a role noun looks back ("the Varnian leader" is not the opposition leader named later);
+                # a headline's "says spokesman" looks ahead
                 continue
             rank = (score, -self._distance(key, head.i))
             if best is None or rank > best:
@@ -516,6 +605,9 @@ class Discourse:
             elif role.mods:
                 return 0  # "the Russian envoy" is not the US ambassador
         return score
+
+    def _mentioned_before(self, key: str, i: int) -> bool:
+        return any(m.key == key and m.start < i for m in self.reg.mentions)
 
     def _distance(self, key: str, i: int) -> int:
         dists = [i - m.start if m.start < i else 3 * (m.start - i) for m in self.reg.mentions if m.key == key]

@@ -8,10 +8,16 @@ One pass over a parsed article (no re-parsing):
    inner quotes kept inside outer ones and unclosed quotes that run on into
    the next paragraph.
 2. **Cues** are speech verbs from :mod:`onrecord.cues` outside quote marks
-   ("said", "told reporters", "was quoted as saying") and "according to".
+   ("said", "told reporters", "was quoted as saying") and "according to"
+   (unless it only relays another cue: "X said, according to TASS").
    The parse gives each its speaker (subject; the object of a relay verb;
    the speaker of the cue it hangs off, as in "..., adding that") and its
-   content (the reported clause).
+   content (the reported clause, or for a stance verb a propositional noun
+   phrase: "underscored Putin's desire for ...", "voiced support for ...").
+   A cue whose subject cannot speak ("talks were continuing", "polls
+   suggest") is weak: it reports and attributes nothing. That-clauses
+   coordinated with the report ("said A, and that B") stay one report unless
+   each carries its own quoted fragment.
 3. **Attribution**: a quoted span belongs to the cue reached by climbing the
    dependency tree out of it. If that cue's reported clause is the quote, it
    is direct; if the quote sits inside a reported clause, the clause is one
@@ -19,10 +25,13 @@ One pass over a parsed article (no re-parsing):
    (same paragraph, or a paragraph that is only a quote). Fragments of one to
    three words with no attribution are scare quotes and dropped.
 4. **Indirect speech** is the cue's reported clause, trimmed of the narrator's
-   framing (a leading "During ...," or a trailing ", pledging ...").
+   framing (a leading "During ...," or a trailing ", pledging ...", the
+   speaker's next act: "... and accused X of ...") and ended by a semicolon.
 5. **Speakers** resolve through :class:`onrecord.entities.Discourse`
-   (names, pronouns, role nouns); **conditions** are the "if / unless /
-   as soon as / when ..." clauses inside the quoted text.
+   (names, pronouns, role nouns); a document without an issuer, an event
+   or an abstract noun is never a speaker. **Conditions** are the "if /
+   unless / as soon as / when ..." clauses inside the quoted text, each
+   running from its marker to the end of its clause's verb phrase.
 """
 from __future__ import annotations
 
@@ -30,6 +39,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IDX, IS_SPACE, LOWER, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from . import cues
@@ -55,6 +67,12 @@ DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(,[^-–—\n]{1,40})?(\s*\([^)]
 WORD = re.compile(r"\w+")
 # Title-cased one-liners ("kicker" is the cleaner's section label above a headline).
 HEADLINE_KINDS = frozenset({"headline", "kicker"})
+# First words of a condition: single markers, the first word of multiword ones, "(but) only", "must".
+CONDITION_STARTS = cues.CONDITION_MARKS | {phrase[0] for phrase in cues.CONDITION_PHRASES} | {"only", "must"}
+CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split() + [str(n) for n in range(1, 32)])
+# Prepositions that complement a propositional noun ("desire for", "opposition to", "concern about").
+NOUN_PREPS = frozenset({"for", "of", "to", "about", "over", "against", "toward", "towards", "with", "regarding"})
 EDGE_PUNCT = frozenset({",", ".", ";", ":", "!", "?", "…", "—", "–", "-", "--", "(", "["})
 
 
@@ -213,6 +231,10 @@ class Cue:
     speaker: str | None = None
     mention: str | None = None
     resolved: bool = False
+    nominal: bool = False  # its content is a propositional noun phrase ("stressed the need for ...")
+    weak: bool = False  # its subject cannot speak ("talks were continuing", "polls suggest")
+    stop: int | None = None  # where its reported clause ends, when coordination moved the end
+    siblings: list["Cue"] = field(default_factory=list)  # coordinated reports: "said A, and that "B""
 
 
 def _child(tok: Token, *deps: str) -> Token | None:
@@ -245,14 +267,20 @@ def _relay_saying(verb: Token) -> Token | None:
 
 def _speech_cue(tok: Token) -> Cue | None:
     lemma = cues.verb_lemma(tok.lemma_, tok.text)
+    nominal = _nominal_object(tok, lemma)
     if lemma in cues.PARTICLE_VERBS:
         prt = _child(tok, "prt")
         if prt is None or prt.lower_ != cues.PARTICLE_VERBS[lemma]:
             return None
-    elif lemma not in cues.SPEECH_VERBS:
+    elif lemma not in cues.SPEECH_VERBS and nominal is None:
         return None
     if tok.dep_ == "amod":
         return None  # "so-called"
+    if nominal is not None and lemma not in cues.SPEECH_VERBS:
+        subject = _child(tok, "nsubj")  # None: inherited ("visited Kyiv, expressing support for ...")
+        if subject is not None and subject.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+            subject = tok.head
+        return Cue(verb=tok, text=_cue_text(tok, lemma), subject=subject, content=nominal, nominal=True)
     if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
         return _as_saying(tok)
     if lemma in cues.RELAY_VERBS:
@@ -271,10 +299,62 @@ def _speech_cue(tok: Token) -> Cue | None:
         content = _content(tok)
     else:
         subject = _child(tok, "nsubj") or _inverted_subject(tok)
+        later = _postposed_subject(tok)
+        if subject is not None and subject.i < tok.i and later is not None:
+            subject = later  # '"..." Kestria's crisis allows, says spokesman': the inverted subject speaks
         if subject is not None and subject.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
             subject = tok.head
         content = _content(tok)
+        if content is None and nominal is not None:
+            return Cue(verb=tok, text=_cue_text(tok, lemma), subject=subject, content=nominal, nominal=True)
     return Cue(verb=tok, text=_cue_text(tok, lemma), subject=subject, content=content)
+
+
+def _nominal_object(verb: Token, lemma: str) -> Token | None:
+    """The propositional object of a stance verb: "underscored [Putin's desire for ...]", "voiced [support for ...]".
+
+    Only a noun from :data:`cues.PROPOSITION_NOUNS` with a complement of its own ("for ...", "to talk",
+    "that ...") counts: "stressed the need" alone says too little, "signed the offer" is no speech."""
+    if lemma not in cues.NOMINAL_CUE_VERBS:
+        return None
+    obj = _child(verb, "dobj")
+    if obj is None or obj.i < verb.i or obj.pos_ != "NOUN" or obj.lemma_.lower() not in cues.PROPOSITION_NOUNS:
+        return None
+    if any(c.dep_ == "ccomp" and c.left_edge.i != obj.right_edge.i + 1 for c in verb.children):
+        return None  # "stressed the need ..., saying that ...": the clause is the report
+    if not any(c.i > obj.i and c.dep_ in ("prep", "acl", "relcl", "ccomp") for c in obj.children) and (
+            _noun_complement(verb, obj.right_edge.i + 1) is None):
+        return None
+    return obj
+
+
+def _noun_complement(verb: Token, at: int) -> Token | None:
+    """A complement of the object noun that the parser hung on the verb: "disclosed [his aspiration] [for ...]"."""
+    for c in verb.children:
+        if c.left_edge.i == at and (c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in NOUN_PREPS):
+            return c
+    return None
+
+
+def _postposed_subject(verb: Token) -> Token | None:
+    """The subject after a speech verb that follows a comma or quote mark (", says spokesman", ", said the
+    minister on Tuesday"), whatever label the parser gave it: a noun right after the verb that closes the
+    clause. Not a date, not an audience ("told reporters"), and not when a reported clause follows."""
+    doc = verb.doc
+    if verb.i == 0 or not (doc[verb.i - 1].text == "," or doc[verb.i - 1].text in QUOTE_CHARS):
+        return None
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    for c in verb.rights:
+        if c.i > verb.i + 4 or c.pos_ not in ("NOUN", "PROPN") or c.ent_type_ in ("DATE", "TIME"):
+            continue
+        if c.dep_ not in ("nsubj", "dobj", "attr", "npadvmod", "appos", "punct", "dep") or (
+                c.lower_ in cues.AUDIENCE_NOUNS):
+            continue
+        after = doc[c.i + 1] if c.i + 1 < len(doc) else None
+        if after is None or after.is_punct or after.is_space or after.pos_ == "ADP":
+            return c
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -307,8 +387,13 @@ def _content(verb: Token) -> Token | None:
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
     if ccomps:
         return min(ccomps, key=lambda c: abs(c.i - verb.i))
-    if verb.dep_ in ("parataxis",) and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         return verb.head
+    subject = _child(verb, "nsubj")
+    if (verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i
+            and _child(verb, "mark") is None and subject is not None and subject.i < verb.i
+            and subject.left_edge.i > verb.head.i and verb.doc[subject.left_edge.i - 1].text == ","):
+        return verb.head  # "X is ready ..., the minister said on Friday": the report parsed as a clause of X
     return None
 
 
@@ -327,19 +412,26 @@ def _according_cue(tok: Token) -> Cue | None:
     clause = tok.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
+    if clause.i < tok.i and cues.verb_lemma(clause.lemma_, clause.text) in cues.SPEECH_VERBS:
+        return None  # "..., Ebbesen said, according to the Kestpress agency": the agency only relays
     return Cue(verb=tok, text="according to", subject=source, content=clause)
 
 
 def find_cues(doc: Doc, qtok: list[int]) -> list[Cue]:
     out: list[Cue] = []
     by_verb: dict[int, Cue] = {}
-    for tok in doc:
-        if qtok[tok.i] >= 0:
+    if not len(doc):
+        return out
+    arr = doc.to_array([POS, LOWER])  # candidates from arrays: no Token objects for the other words
+    according = doc.vocab.strings.add("according")
+    candidates = np.flatnonzero((arr[:, 0] == VERB) | (arr[:, 0] == AUX) | (arr[:, 1] == according))
+    for i in candidates.tolist():
+        if qtok[i] >= 0:
             continue  # speech reported inside a quote belongs to the quote
-        cue = None
+        tok = doc[i]
         if tok.lower_ == "according":
             cue = _according_cue(tok)
-        elif tok.pos_ in ("VERB", "AUX"):
+        else:
             cue = _speech_cue(tok)
         if cue is not None:
             out.append(cue)
@@ -371,6 +463,8 @@ def _inherited(verb: Token, by_verb: dict[int, Cue], qtok: list[int]) -> tuple[C
             head = head.head
         subject = _child(head, "nsubj", "nsubjpass")
         if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and head.dep_ == "relcl":
+                subject = head.head  # "X, who came to power promising ...": X
             return None, subject
         tok = head
     return None, None
@@ -401,8 +495,11 @@ class Extractor:
         self.paragraphs = paragraphs or [Paragraph(0, len(self.text), "body")]
         self._para_starts = [p.start for p in self.paragraphs]
         self.marked = find_marked(self.text, self.paragraphs)
+        arr = doc.to_array([IDX, IS_SPACE]).astype(np.int64) if len(doc) else np.zeros((0, 2), dtype=np.int64)
+        self._idx, self._space = arr[:, 0], arr[:, 1].astype(bool)
         self.qtok = self._token_quotes()
-        self.ptok = [self._para_of(tok.idx) for tok in doc]
+        ptok = np.searchsorted(np.asarray(self._para_starts, dtype=np.int64), self._idx, side="right") - 1
+        self.ptok: list[int] = ptok.clip(min=0).tolist()
         self._para_tokens = self._paragraph_tokens()
         self.registry = Registry(doc, lambda i: self.paragraphs[self.ptok[i]].kind in HEADLINE_KINDS,
                                  lambda i: self.qtok[i] >= 0)
@@ -413,6 +510,10 @@ class Extractor:
         for cue in self.cues:
             self._keep_in_paragraph(cue)
         self._cue_at = {c.verb.i: c for c in self.cues}
+        for cue in self.cues:
+            self._check_source(cue)
+            if not cue.weak and cue.content is not None and not cue.nominal:
+                self._coordinate(cue)
         self._hanging: dict[int, list[Cue]] = {}  # quoted span -> cues whose verb hangs off a word in it
         self._para_cues: dict[int, list[Cue]] = {}
         for cue in self.cues:
@@ -424,15 +525,12 @@ class Extractor:
     # token/paragraph bookkeeping
 
     def _token_quotes(self) -> list[int]:
-        qtok = [-1] * len(self.doc)
-        spans = [(m.open_at, m.stop, k) for k, m in enumerate(self.marked)]
-        j = 0
-        for tok in self.doc:
-            while j < len(spans) and spans[j][1] <= tok.idx:
-                j += 1
-            if j < len(spans) and spans[j][0] <= tok.idx < spans[j][1]:
-                qtok[tok.i] = spans[j][2]
-        return qtok
+        """Per token, the quoted span it starts in (its index in ``self.marked``), or -1."""
+        qtok = np.full(len(self.doc), -1, dtype=np.int64)
+        for k, m in enumerate(self.marked):
+            lo, hi = np.searchsorted(self._idx, (m.open_at, m.stop), side="left")
+            qtok[lo:hi] = k
+        return qtok.tolist()
 
     def _para_of(self, char: int) -> int:
         return max(0, bisect_right(self._para_starts, char) - 1)
@@ -440,14 +538,14 @@ class Extractor:
     def _paragraph_tokens(self) -> list[tuple[int, int]]:
         """Per paragraph, its first token after any dateline, and its end token (exclusive)."""
         bounds = [(len(self.doc), 0)] * len(self.paragraphs)
-        for tok in self.doc:
-            if not tok.is_space:
-                lo, hi = bounds[self.ptok[tok.i]]
-                bounds[self.ptok[tok.i]] = (min(lo, tok.i), tok.i + 1)
+        for i in np.flatnonzero(~self._space).tolist():
+            k = self.ptok[i]
+            lo, hi = bounds[k]
+            bounds[k] = (min(lo, i), i + 1)
         out = []
         for p, (lo, hi) in zip(self.paragraphs, bounds):
             body = p.start + _dateline_length(self.text[p.start: p.end])
-            while lo < hi and self.doc[lo].idx < body:
+            while lo < hi and self._idx[lo] < body:
                 lo += 1
             out.append((lo, max(lo, hi)))
         return out
@@ -462,6 +560,60 @@ class Extractor:
             cue.subject = self._left_noun(cue.verb, start)  # across a paragraph, or the dateline "BANGKOK –"
         elif cue.subject is None and cue.parent is None and cue.verb.tag_ in ("VBD", "VBZ", "VBP"):
             cue.subject = self._left_noun(cue.verb, start)
+
+    def _check_source(self, cue: Cue) -> None:
+        """A cue whose subject cannot speak ("talks were continuing", "polls suggest") is weak: it reports
+        nothing and attributes nothing. A speaking noun right after the verb may be the real subject."""
+        subj = cue.subject
+        if subj is None or cue.parent is not None or self._plausible_source(subj, cue.verb):
+            return
+        verb = cue.verb
+        for c in verb.rights:
+            if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj", "dative") and c.left_edge.i <= verb.i + 3:
+                if self.qtok[c.i] < 0 and c.pos_ != "PRON" and self._plausible_source(c):
+                    cue.subject = c
+                    return
+                break
+        if subj.lemma_.lower() in cues.DOCUMENT_NOUNS and subj.lemma_.lower() not in cues.FINDING_NOUNS:
+            return  # "the statement said": its issuer speaks (see _resolve)
+        cue.weak = True
+
+    def _coordinate(self, cue: Cue) -> None:
+        """That-clauses coordinated with the reported clause ("said A, and that B").
+
+        One report by default (its clause runs on to the end of the last one); two when each part
+        carries a quoted fragment of its own, as two mixed quotes ('said X "remains on the table",
+        but that Y had "other priorities"')."""
+        head, verb = cue.content, cue.verb
+        if self.qtok[head.i] >= 0 and self.qtok[head.left_edge.i] == self.qtok[head.right_edge.i] >= 0:
+            return  # the reported clause is itself a quote
+        at_verb = [c for c in verb.children if c.dep_ == "conj" and c.i > head.i and _that_clause(c)]
+        # a conjunct opened by "that" is coordinated with the reported clause wherever the parser hung it
+        at_head = [t for t in self.doc[head.i + 1: head.right_edge.i + 1]
+                   if t.dep_ == "conj" and self.qtok[t.i] < 0 and _that_clause(t)]
+        end = head.right_edge.i + 1
+        for c in sorted(at_head + at_verb, key=lambda t: t.i):
+            boundary = self._left_boundary(c)
+            first = (head.left_edge.i, min(end, boundary))
+            if self._quoted_in(*first) and self._quoted_in(c.left_edge.i, c.right_edge.i + 1):
+                cue.siblings.append(Cue(verb=verb, text=cue.text, subject=None, content=c, parent=cue))
+                if c in at_head:
+                    cue.stop = boundary if cue.stop is None else min(cue.stop, boundary)
+                    end = min(end, boundary)
+                break
+            if c in at_verb and all(t.is_punct or t.is_space or t.dep_ == "cc" for t in self.doc[end: c.left_edge.i]):
+                cue.stop = end = c.right_edge.i + 1
+
+    def _left_boundary(self, tok: Token) -> int:
+        """The first token of ``tok``'s subtree, before the comma or conjunction joining it."""
+        i = tok.left_edge.i
+        while i > 0 and (self.doc[i - 1].is_punct or self.doc[i - 1].is_space or self.doc[i - 1].dep_ == "cc") \
+                and self.qtok[i - 1] < 0:
+            i -= 1
+        return i
+
+    def _quoted_in(self, lo: int, hi: int) -> bool:
+        return any(self.qtok[i] >= 0 for i in range(lo, hi))
 
     def _local_clause(self, verb: Token, para: int) -> Token | None:
         """A preposed clause of this paragraph that the parser hung on another paragraph."""
@@ -508,7 +660,7 @@ class Extractor:
             while head.i != child.i and steps < 8:
                 if lo <= head.i < hi or self.ptok[head.i] != self.ptok[lo]:
                     break
-                if head.i in self._cue_at:
+                if head.i in self._cue_at and not self._cue_at[head.i].weak:
                     if best is None or steps < best[0]:
                         best = (steps, self._cue_at[head.i], child)
                     break
@@ -516,7 +668,7 @@ class Extractor:
                     break
                 child, head, steps = head, head.head, steps + 1
         for cue in self._hanging.get(k, []):  # '"We are ready," he said' with "said" as parataxis
-            if best is None or best[0] > 0:
+            if not cue.weak and (best is None or best[0] > 0):
                 best = (0, cue, cue.verb.head)
         if best is None:
             return self._adjacent(lo, hi)
@@ -528,7 +680,7 @@ class Extractor:
         para = self.ptok[lo]
         for cue in self._para_cues.get(para, []):
             v = cue.verb
-            if cue.content is not None and not (lo <= cue.content.i < hi):
+            if cue.weak or cue.content is not None and not (lo <= cue.content.i < hi):
                 continue
             between = self.doc[hi: v.i] if v.i >= hi else self.doc[v.i + 1: lo]
             if len(between) <= 8 and not any(t.text in (".", "!", "?") or self.qtok[t.i] >= 0 for t in between):
@@ -576,10 +728,19 @@ class Extractor:
             if found is None:
                 continue
             cue, child = found
+            for sib in cue.siblings:  # 'said A, but that B had "other priorities"': the report of B
+                if sib.content.left_edge.i <= lo and hi - 1 <= sib.content.right_edge.i + 1:
+                    cue = sib
+                    break
             content = cue.content
             if content is not None and lo <= content.i < hi and self._framed(content, lo):
                 cue.fragments.append(k)  # 'said he did not "see any prospects"'
                 out[k] = (cue, "mixed")
+            elif content is not None and any(c.dep_ == "ccomp" and lo <= c.i < hi and not self._framed(c, lo)
+                                             for c in cue.verb.children):
+                cue.direct = True  # '"Nobody will sell it," she said, in a reference to the demand, first made ...'
+                out[k] = (cue, "direct")
+                strong.add(k)
             elif content is None or lo <= content.i < hi:
                 cue.direct = True
                 out[k] = (cue, "direct")
@@ -604,8 +765,15 @@ class Extractor:
         for c in verb.children:  # "said he was optimistic | a deal could be reached": one clause parsed as two
             if c.dep_ == "ccomp" and c.left_edge.i == hi:
                 hi = c.right_edge.i + 1
+        if cue.stop is not None:
+            hi = cue.stop
         if lo <= verb.i < hi:  # the cue interrupts or closes its own clause ("according to X, ...")
             c_lo, c_hi = verb.left_edge.i, verb.right_edge.i + 1
+            subject = _child(verb, "nsubj")
+            if subject is not None and verb.lower_ != "according" and lo < subject.left_edge.i < verb.i:
+                # "X is ready ..., as long as Y, the minister said": what the parser hung on the verb
+                # before its subject belongs to the reported clause
+                c_lo = subject.left_edge.i
             source = _child(verb.nbor(1), "pobj") if verb.lower_ == "according" else None
             if source is not None:
                 c_hi = max(_np_span(source)[1], verb.i + 2)  # the parser may hang the clause's subject on X
@@ -615,11 +783,49 @@ class Extractor:
                 hi = c_lo
         p_lo, p_hi = self._para_tokens[self.ptok[verb.i]]
         lo, hi = max(lo, p_lo), min(hi, p_hi)
+        lo = self._detached_subject(head, lo, p_lo)
+        if verb.i < lo:
+            lo = self._skip_date(lo, hi)
+        for i in range(lo, hi):  # a semicolon ends the report: "said talks must include X; and in 2023 ..."
+            if self.doc[i].text == ";" and self.qtok[i] < 0:
+                if i > head.i:
+                    hi = i
+                    break
+                lo = i + 1
         lo, hi = self._trim(head, lo, hi)
+        subject = _child(verb, "nsubj")
         if verb.i < lo:
             hi = self._extend_condition(verb, hi)
+        elif verb.i >= hi and subject is not None and hi <= subject.left_edge.i < verb.i:
+            # "X is ready, as long as Y, the chairman said": the parser hung the condition on "said"
+            hi = self._extend_condition(verb, hi, subject.left_edge.i)
         lo, hi = self._strip(lo, hi)
         return (lo, hi) if hi - lo > 0 else None
+
+    def _skip_date(self, lo: int, hi: int) -> int:
+        """"said on Tuesday she would ...": a date right after the cue belongs to the cue, not to the report."""
+        doc = self.doc
+        tok = doc[lo]
+        if tok.dep_ not in ("prep", "npadvmod") or tok.right_edge.i + MIN_CLAUSE_WORDS >= hi:
+            return lo
+        words = doc[lo + (tok.dep_ == "prep"): tok.right_edge.i + 1]
+        if len(words) and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in words) and self.qtok[lo] < 0:
+            return tok.right_edge.i + 1
+        return lo
+
+    def _detached_subject(self, head: Token, lo: int, p_lo: int) -> int:
+        """"Varnel | is ready for talks, the spokesman said": when the parser split the reported clause's
+        subject off as a fragment of its own, the noun phrase opening the paragraph is the clause's subject."""
+        if lo <= p_lo or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children):
+            return lo
+        root = self.doc[lo - 1]
+        while root.head.i != root.i and p_lo <= root.head.i < lo:
+            root = root.head
+        detached = root.head.i == root.i or not (p_lo <= root.head.i < self._para_tokens[self.ptok[lo]][1])
+        if detached and root.pos_ in ("NOUN", "PROPN", "PRON") and root.left_edge.i == p_lo \
+                and root.right_edge.i == lo - 1 and self.qtok[root.i] < 0:
+            return p_lo
+        return lo
 
     def _trim(self, head: Token, lo: int, hi: int) -> tuple[int, int]:
         """Drop the narrator's framing at the clause edges: "During X, ..." and ", pledging ..."."""
@@ -628,8 +834,15 @@ class Extractor:
         for v in _spine(head):
             for c in v.children:
                 if (c.i > v.i and lo + MIN_CLAUSE_WORDS < c.left_edge.i < cut and _framing(c)
-                        and self._prev_text(c.left_edge.i) in BOUNDARY_TEXT):
+                        and self.qtok[c.left_edge.i] < 0  # quoted words are the speaker's, never framing
+                        and self._boundary_before(c.left_edge.i)):
                     cut = c.left_edge.i
+        for tok in doc[lo + MIN_CLAUSE_WORDS: cut]:
+            # "would not intervene but urged both sides to ...", "... was ready too, and called X an obstacle":
+            # the speaker's next act, not more of what was reported
+            if tok.dep_ == "conj" and self.qtok[tok.i] < 0 and _speaker_act(tok) and not _in_modifier(tok, head):
+                cut = self._left_boundary(tok)
+                break
         for tok in doc[lo:cut]:  # a trailing ", signed in 1986 by ..." describes, it does not report
             for c in tok.children:
                 if (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.right_edge.i >= cut - 2
@@ -645,6 +858,16 @@ class Extractor:
                     lo = c.right_edge.i + 2
                     changed = True
         return lo, hi
+
+    def _boundary_before(self, i: int) -> bool:
+        """A comma, semicolon or dash before token ``i``, possibly inside a closing quote mark (',"').
+        A bare closing mark is no boundary: 'had been "right all along" about pay'."""
+        j = i - 1
+        while j >= 0 and self.doc[j].is_space:
+            j -= 1
+        if j >= 0 and self.doc[j].text in QUOTE_CHARS and self.qtok[j] >= 0 and j + 1 == self._qbounds[self.qtok[j]][1]:
+            return self._prev_text(j) in BOUNDARY_TEXT - set(QUOTE_CHARS)
+        return j >= 0 and self.doc[j].text in BOUNDARY_TEXT - set(QUOTE_CHARS)
 
     def _prev_text(self, i: int) -> str:
         """The nearest non-space token text before token ``i``."""
@@ -663,14 +886,23 @@ class Extractor:
                 i += 1
             if i < hi and self.qtok[i] < 0:
                 tok = self.doc[i]
-                if tok.dep_ != "conj" and (tok.dep_ in TRAILING_DEPS or tok.tag_ in ("VBG", "VBN")):
+                comma = self._prev_text(i) == "," or self.doc[q_hi - 1].text in QUOTE_CHARS and self._prev_text(
+                    q_hi - 1) == ","
+                participle = tok.tag_ in ("VBG", "VBN") and tok.dep_ != "conj"
+                # 'did not "see any prospects" given ...', '"a victory," citing ...': the reporter's words;
+                # 'was causing "irreversible damage" to equipment': still the speaker's clause
+                narrator = tok.lower_ in NARRATOR_MARKS and tok.dep_ in ("mark", "prep", "advmod")
+                if participle or narrator or (comma and tok.dep_ in TRAILING_DEPS):
                     return q_hi
         return hi
 
-    def _extend_condition(self, verb: Token, hi: int) -> int:
-        """"X said Y, but only if Z": the parser hangs the condition on "said"; it belongs to Y."""
+    def _extend_condition(self, verb: Token, hi: int, limit: int | None = None) -> int:
+        """"X said Y, but only if Z": the parser hangs the condition on "said"; it belongs to Y.
+        With ``limit``, only conditions that end before token ``limit`` (the subject of a postposed cue)."""
         for c in verb.children:
-            if c.i >= hi and c.dep_ in ("conj", "advcl") and _conditional(c):
+            if limit is not None and c.right_edge.i >= limit:
+                continue
+            if c.i >= hi and c.dep_ in ("conj", "advcl", "prep", "advmod", "npadvmod") and _conditional(c):
                 between = self.doc[hi: c.left_edge.i]
                 if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in between):
                     hi = c.right_edge.i + 1
@@ -693,16 +925,17 @@ class Extractor:
         lemma = cues.verb_lemma(cue.verb.lemma_, cue.verb.text)
         if lemma in cues.QUESTION_VERBS or self._kind_of(cue.verb.idx) in HEADLINE_KINDS:
             return None
-        if cue.parent is None and not self._plausible_source(cue.subject):
+        if cue.parent is None and not self._plausible_source(cue.subject, cue.verb):
             return None  # "interest rate futures suggested that ...": no one spoke
         if any(c.dep_ == "neg" for c in cue.verb.children) or _unreal(cue.verb):
             return None  # "did not say that ...", "is expected to say that ...": no statement made
         mark = _child(head, "mark")
         if mark is not None and mark.lower_ in ("if", "whether"):
             return None  # an indirect question
-        if head.pos_ not in ("VERB", "AUX") and not any(c.pos_ in ("VERB", "AUX") for c in head.children):
+        if not cue.nominal and head.pos_ not in ("VERB", "AUX") and not any(
+                c.pos_ in ("VERB", "AUX") for c in head.children):
             return None  # headline-style clause without a verb
-        bounds = self._clause(cue)
+        bounds = self._noun_clause(cue) if cue.nominal else self._clause(cue)
         if bounds is None:
             return None
         lo, hi = bounds
@@ -719,15 +952,57 @@ class Extractor:
         cue.fragments = inside
         return _Found(lo, hi, start, end, "mixed" if inside else "indirect", cue)
 
-    def _plausible_source(self, subj: Token) -> bool:
-        """Whether a noun phrase can be the source of a statement: a name, pronoun, role, group, body or document."""
-        if subj.pos_ in ("PRON", "PROPN") or self.registry.key_at(subj) or _age_noun(subj) or (
-                subj.lemma_.lower() in cues.DEMONYM_NOUNS):
+    def _noun_clause(self, cue: Cue) -> tuple[int, int] | None:
+        """The words of a nominal report: the object noun phrase ("Putin's desire for US leadership that ..."),
+        up to a comma that opens the reporter's aside (", particularly ...", ", citing ...")."""
+        noun = cue.content
+        lo, hi = noun.left_edge.i, noun.right_edge.i + 1
+        complement = _noun_complement(cue.verb, hi)  # "expressed hope | that talks resume"
+        if complement is not None:
+            hi = complement.right_edge.i + 1
+        p_lo, p_hi = self._para_tokens[self.ptok[noun.i]]
+        lo, hi = max(lo, p_lo), min(hi, p_hi)
+        for i in range(noun.i + 1, hi - 1):
+            nxt = self.doc[i + 1]
+            if self.doc[i].text in (",", ";", "—", "–") and self.qtok[i] < 0 and (
+                    nxt.pos_ == "ADV" or nxt.tag_ in ("VBG", "VBN") or self.doc[i].text == ";"):
+                hi = i
+                break
+        lo, hi = self._strip(lo, hi)
+        return (lo, hi) if hi > lo else None
+
+    def _plausible_source(self, subj: Token, verb: Token | None = None) -> bool:
+        """Whether a noun phrase can be the source of a statement: a person, an organisation, a group of people,
+        a role, or a document with an issuer. A noun of no known kind speaks after a plain speech verb
+        ("the couple said") but not after one that often takes things as subject ("the figures suggest")."""
+        if subj.pos_ == "PRON":
+            return subj.lower_ in cues.SPEAKER_PRONOUNS
+        if subj.pos_ == "PROPN" and (subj.text[:1].isupper() or self.registry.key_at(subj)):
+            return True
+        if self.registry.key_at(subj) or _age_noun(subj) or subj.lemma_.lower() in cues.DEMONYM_NOUNS:
             return True
         words = {subj.lemma_.lower(), subj.lower_}
+        if words & cues.FINDING_NOUNS:
+            return self._issuer(subj) is not None
         if any(c.dep_ == "compound" and c.lower_ == "prime" for c in subj.children):
             words.add("prime_minister")
-        return bool(words & cues.SOURCE_NOUNS)
+        if words & cues.SOURCE_NOUNS:
+            return True
+        if words & cues.NON_SOURCE_NOUNS or subj.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if verb is None:
+            return False
+        lemma = "say" if verb.lower_ == "according" else cues.verb_lemma(verb.lemma_, verb.text)
+        return lemma in cues.SPEECH_VERBS and lemma not in cues.WEAK_SPEECH_VERBS
+
+    def _issuer(self, doc_noun: Token) -> Token | None:
+        """Who issued a document: "a statement by X", "X's statement", "its statement"."""
+        by = next((c for c in doc_noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+        issuer = _child(by, "pobj") if by is not None else _child(doc_noun, "poss")
+        if issuer is not None and (issuer.pos_ in ("PRON", "PROPN") or self.registry.key_at(issuer) or
+                                   issuer.lemma_.lower() in cues.SOURCE_NOUNS - cues.DOCUMENT_NOUNS):
+            return issuer
+        return None
 
     def _overlapping(self, lo: int, hi: int) -> list[int]:
         """Quoted spans that share a token with tokens [lo, hi) (spans are in text order)."""
@@ -767,34 +1042,50 @@ class Extractor:
         if subj is None:
             return None, None
         cue.mention = _np_text(subj)
-        cue.speaker = self._resolve(subj, cue.content)
+        cue.speaker = self._resolve(subj, cue.content, cue.verb)
         if cue.speaker:
             self.discourse.note_speaker(subj.i, cue.speaker, self._speaker_label(subj, cue.speaker))
         return cue.speaker, cue.mention
 
-    def _resolve(self, subj: Token, content: Token | None) -> str | None:
+    def _resolve(self, subj: Token, content: Token | None, verb: Token | None = None) -> str | None:
         if subj.pos_ == "PRON":
             # what the speaker reports is no antecedent of the speaker: "Moscow is ..., it said"
             skip = (content.left_edge.i, content.right_edge.i + 1) if content is not None else (0, 0)
-            return self.discourse.pronoun(subj, skip)
+            exclude: frozenset[str] = frozenset()
+            own = _child(subj.head, "nsubj") if subj.dep_ in ("dobj", "pobj", "dative") else None
+            if own is not None and own.i != subj.i and self.registry.key_at(own):
+                exclude = frozenset({self.registry.key_at(own)})  # "Orbis quoted her": she is not Orbis
+            return self.discourse.pronoun(subj, skip, exclude)
         key = self.registry.key_at(subj)
         if key:
             return key
         lemma = subj.lemma_.lower()
         role = _role_phrase(subj)
         plural = subj.tag_ in ("NNS", "NNPS")
+        noun = subj.pos_ == "NOUN" or (subj.pos_ == "PROPN" and subj.text.islower())  # "the prime minister"
+        if lemma in cues.DOCUMENT_NOUNS and subj.lower_ not in cues.PERSON_ROLE_NOUNS | cues.ORG_NOUNS:
+            # "the statement said": its issuer, or the body or person the text is about; never the document
+            issuer = self._issuer(subj)
+            if issuer is not None and issuer.i != subj.i:
+                return self._resolve(issuer, content, verb)
+            if lemma not in cues.ISSUED_NOUNS:
+                return None  # "the lawsuit alleges": not the defendant just named
+            return self.discourse.recent(subj.i, ("ORG", "PERSON"), prominent=True)
+        if not self._plausible_source(subj, verb):
+            # an abstract noun, an event, a poll: no speaker; the agent the text is about, if any
+            return self.discourse.recent(subj.i, ("PERSON", "ORG"), prominent=True)
         if _age_noun(subj) or (lemma in cues.DEMONYM_NOUNS and not plural and _definite(subj)):
             # "the 28-year-old", "the Scot": the person just written about
             return self.discourse.recent(subj.i, ("PERSON",), prominent=True) or role
         person_role = lemma in cues.PERSON_ROLE_NOUNS or subj.lower_ in cues.PERSON_ROLE_NOUNS
-        if subj.pos_ == "NOUN" and not plural and person_role:
+        if noun and not plural and person_role:
             definite = _definite(subj)
             key = self.discourse.by_role(subj, definite)
             if key is None and definite and _qualified(subj):
                 # "Putin said ... the Russian leader added": a qualified role, and no one holds it by title
                 key = self.discourse.recent(subj.i, ("PERSON",), ok=self.discourse.role_fits(subj), prominent=True)
             return key or role
-        if subj.pos_ == "NOUN" and not plural and lemma in cues.ORG_NOUNS and _definite(subj):
+        if noun and not plural and lemma in cues.ORG_NOUNS and _definite(subj):
             return self._org_like(subj) or self.discourse.recent(
                 subj.i, ("ORG",), ok=lambda k: k in self.registry.entities, prominent=True) or role
         return role or None
@@ -826,9 +1117,10 @@ class Extractor:
         found: list[_Found] = []
         consumed: set[int] = set()
         for cue in self.cues:
-            item = self._indirect(cue)
-            if item is not None:
-                found.append(item)
+            for report in (cue, *cue.siblings):
+                item = self._indirect(report)
+                if item is not None:
+                    found.append(item)
         found = self._outermost(found)
         for f in found:
             consumed.update(f.cue.fragments)
@@ -913,6 +1205,32 @@ class Extractor:
 # -- helpers ----------------------------------------------------------------------------
 
 
+def _speaker_act(tok: Token) -> bool:
+    """A conjoined verb that is the speaker's next act, not more of what was reported:
+    "said Kestria would never negotiate and [accused] Velgrad of ...". It is a finite speech or
+    stance verb with no subject or auxiliary of its own, joined to a verb it cannot continue: one with an
+    auxiliary it lacks ("would ... and accused", "had ... but did not mention") or one inside a subordinate
+    clause ("if X was ready too, and called ..."). "arrested him and charged him" is one report."""
+    head = tok.head
+    if not any(c.dep_ == "mark" or c.dep_ in ("aux", "auxpass") and c.lemma_ != "do" for c in head.children):
+        return False
+    finite = tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lemma_ == "do" for c in tok.children) or (
+        # a bare "called" after a finite "was ...": a past tense the tagger took for a participle
+        tok.tag_ == "VBN" and tok.head.tag_ in ("VBD", "VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in (*tok.children, *tok.head.children)))
+    if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "mark") or c.dep_ == "aux" and c.lemma_ != "do"
+                         for c in tok.children):
+        return False  # "did not mention": do-support is the speaker's own tense; "would ... and promise" shares it
+    lemma = cues.verb_lemma(tok.lemma_, tok.text)
+    return lemma in cues.SPEECH_VERBS or lemma in cues.SPEECH_ACT_VERBS
+
+
+def _that_clause(tok: Token) -> bool:
+    """A finite clause opened by "that" ("... and that the demand risked ...")."""
+    mark = _child(tok, "mark")
+    return mark is not None and mark.lower_ == "that" and tok.pos_ in ("VERB", "AUX")
+
+
 def _dateline_length(paragraph: str) -> int:
     m = DATELINE.match(paragraph)
     return m.end() if m else 0
@@ -948,8 +1266,9 @@ def _conditional(tok: Token) -> bool:
     """Whether the clause headed by ``tok`` opens with a condition marker ("if", "as soon as", "only if")."""
     doc = tok.doc
     left = tok.left_edge.i + (doc[tok.left_edge.i].lower_ in ("but", "and"))
-    return any(doc[i].lower_ != "must" and _condition_span(doc[i], tok.right_edge.i + 1) is not None
-               for i in range(left, tok.i))
+    return any(doc[i].lower_ in CONDITION_STARTS and doc[i].lower_ != "must"
+               and _condition_span(doc[i], tok.right_edge.i + 1) is not None
+               for i in range(left, tok.i + 1))  # the marker may head the clause: ", provided that ..."
 
 
 def _present(tok: Token) -> bool:
@@ -960,6 +1279,8 @@ def _present(tok: Token) -> bool:
 def _condition(doc: Doc, text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     """The first condition clause inside tokens [lo, hi), clipped to the quote's characters."""
     for tok in doc[lo:hi]:
+        if tok.lower_ not in CONDITION_STARTS:
+            continue
         span = _condition_span(tok, hi)
         if span is None:
             continue
@@ -979,35 +1300,112 @@ def _condition_span(tok: Token, hi: int) -> tuple[int, int] | None:
     words = tuple(t.lower_ for t in doc[tok.i: min(tok.i + 4, hi)])
     for phrase in cues.CONDITION_PHRASES:
         if words[: len(phrase)] == phrase:
-            verb = _clause_verb(doc[tok.i + len(phrase) - 1])
-            return (tok.i, verb.right_edge.i + 1) if verb is not None else None
+            found = _condition_clause(doc[tok.i + len(phrase) - 1], hi)
+            return (tok.i, found[1]) if found is not None else None
     if tok.lower_ in cues.CONDITION_MARKS and tok.dep_ in ("mark", "advmod"):
         if tok.i > 0 and doc[tok.i - 1].lower_ == "even":
             return None  # "even if" concedes; it sets no condition
-        verb = tok.head
-        if verb.dep_ == "ccomp" or verb.pos_ not in ("VERB", "AUX") or verb.i < tok.i:
+        head = tok.head
+        if head.dep_ == "ccomp" or head.pos_ not in ("VERB", "AUX", "ADJ") or head.i < tok.i:
             return None  # "asked if": an indirect question
+        found = _condition_clause(tok, hi)
+        if found is None:
+            return None
+        verb = found[0]
         if tok.lower_ in ("when", "whenever", "once") and (
-                not _present(verb) or verb.dep_ != "advcl" or verb.head.lemma_ == "be" and verb.head.i < tok.i):
-            return None  # "when he was young", "times when I ...", "that's when ...": time, not a condition
-        return tok.i, verb.right_edge.i + 1
+                not _present(verb) or tok.lower_ != "once" and "advcl" not in (verb.dep_, head.dep_)
+                or head.head.lemma_ == "be" and head.head.i < tok.i or _after_date(tok)):
+            # "when he was young", "times when I ...", "on Thursday, when ...": time, not a condition
+            # ("once" has no relative use, so the parse need not call its clause adverbial)
+            return None
+        return tok.i, found[1]
     if tok.lower_ == "only" and tok.i > 0 and doc[tok.i - 1].lower_ == "but":
+        if tok.head.i > tok.i and tok.head.pos_ in ("ADP", "SCONJ", "VERB", "AUX"):
+            return tok.i, _clause_right(tok.head)  # "but only within a settlement that covers X, Y and Z"
         return tok.i, _phrase_end(doc, tok.i + 1, hi)
     if tok.lower_ == "must":
         return _requirement(tok)
     return None
 
 
-def _clause_verb(last: Token) -> Token | None:
-    """The verb of the clause a multiword marker ("as soon as", "on condition that") opens."""
-    if last.dep_ in ("mark", "advmod") and last.head.pos_ in ("VERB", "AUX"):
-        return last.head
-    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
-    while nxt is not None and nxt.pos_ not in ("VERB", "AUX"):
-        if nxt.head.pos_ in ("VERB", "AUX") and nxt.head.i > last.i:
-            return nxt.head
-        nxt = nxt.doc[nxt.i + 1] if nxt.i + 1 < len(nxt.doc) else None
-    return nxt
+def _condition_clause(last: Token, hi: int) -> tuple[Token, int] | None:
+    """The verb of the clause opened by a condition marker ending at ``last``, and where the clause ends.
+
+    The clause is that of the first verb after the marker with a subject of its own ("as soon as
+    required internal political conditions [emerge] in Washington"), not a participle or adjective the
+    parser took for its verb ("required"), nor a relative clause inside its subject ("if the people who
+    live there [agree]"). A bare participle or adjective closed by a comma is the whole condition:
+    "if needed, ...", "once completed, ..."."""
+    doc = last.doc
+    stop = min(hi, last.sent.end)
+    head = last.head if last.dep_ in ("mark", "advmod") and last.head.i > last.i else None
+    if head is not None and _clause_verb(head, last):
+        return head, _clause_right(head)
+    comma = False
+    for tok in doc[last.i + 1: stop]:
+        if tok.text in (";", ":") or tok.text in (".", "!", "?") and tok.i + 1 < stop:
+            break
+        if tok.text == ",":
+            comma = True
+        if _clause_verb(tok, last):
+            if comma and head is not None and head.i < tok.i:
+                break  # "if needed, we will ...": the condition ended at the comma
+            return tok, _clause_right(tok)
+    adjective = head is not None and head.pos_ == "ADJ" and last.lower_ in cues.CONDITION_MARKS
+    if head is not None and (head.pos_ in ("VERB", "AUX") or adjective):
+        return head, _clause_right(head)  # "if needed", "if necessary"; "as soon as possible" is no condition
+    return None
+
+
+def _clause_verb(tok: Token, marker: Token) -> bool:
+    """A finite verb heading a clause of its own after ``marker``: it has a subject or a finite auxiliary, and
+    it is not a participle before a noun ("revised safety checks", which the parser may give the marker
+    "that" as subject) nor a relative clause ("the families who live there")."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    if tok.dep_ in ("relcl", "acl"):
+        if not subjects or any(s.i != marker.i for s in subjects):
+            return False  # a relative clause inside the condition's subject: "the families who live there"
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return False  # "on condition that [revised] safety checks ...": a participle the parser gave "that"
+    finite_aux = any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VBD", "MD") for c in tok.children)
+    return bool(subjects) or finite_aux
+
+
+def _clause_right(tok: Token) -> int:
+    """The end of ``tok``'s subtree, before a conjoined act of the speaker (", and called X an obstacle")."""
+    end = tok.right_edge.i + 1
+    for t in tok.doc[tok.i + 1: end]:
+        if t.dep_ == "conj" and _speaker_act(t) and not _in_modifier(t, tok):
+            end = t.left_edge.i
+            while end > tok.i + 1 and (tok.doc[end - 1].is_punct or tok.doc[end - 1].dep_ == "cc"):
+                end -= 1
+            break
+    return end
+
+
+def _in_modifier(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` hangs, below ``top``, inside a relative clause or noun modifier."""
+    t = tok.head
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "appos"):
+            return True
+        t = t.head
+    return False
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+
+
+def _after_date(tok: Token) -> bool:
+    """"on Thursday, November 16, when ...": a "when" that describes a date, not a condition."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].text == ",":
+        i -= 1
+    return i >= 0 and tok.doc[i].ent_type_ in ("DATE", "TIME") and tok.doc[i].lower_ in CALENDAR_WORDS
 
 
 def _phrase_end(doc: Doc, i: int, hi: int) -> int:
