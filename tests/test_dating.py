@@ -177,3 +177,168 @@ def test_timexes_are_resolved_against_the_date() -> None:
 ])
 def test_relative_mention_beside_a_date(text: str, lo: str, hi: str) -> None:
     assert within(published(text).value, lo, hi)
+
+
+# --- conventions: the lead, weekdays and explicit dates ---------------------------------------------
+
+def test_bare_weekday_of_the_lead_beats_an_older_explicit_date() -> None:
+    """AP style: 'on Tuesday' is the news day; 'on Friday, June 1' an older event (2018: June 1 is a Friday)."""
+    text = ("A spokesman said on Tuesday that the offer of talks still stood.\n"
+            "The coalition fell apart on Friday, June 1, in a row over the 2018 budget.")
+    pub = published(text)
+    assert (pub.value, pub.precision) == ("2018-06-05", "day")
+    assert pub.confidence < 0.8
+
+
+def test_weekday_with_its_date_in_the_lead_is_the_news_day() -> None:
+    """Rappler style: 'on Sunday, January 24' in the lead; the new Biden administration picks 2021."""
+    text = ("Russia is ready to talk to the new Biden administration, a Kremlin spokesman said on Sunday, "
+            "January 24.\nThe White House said last week that it wanted a five-year extension of the treaty.")
+    pub = published(text)
+    assert pub.value == "2021-01-24" and pub.confidence >= 0.8
+
+
+def test_a_plan_in_the_past_perfect_lies_behind() -> None:
+    """'had first been expected on Thursday, July 2': a week before the sentencing 'on Thursday'."""
+    text = ("A court on Thursday sentenced the former port director to six years in prison.\n"
+            "The verdict had first been expected on Thursday, July 2, but was postponed by a week. "
+            "He was arrested in March 2019.")
+    assert published(text).value == "2020-07-09"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The airline reported its first annual profit in four years on Thursday, the last day of February. "
+     "Net profit for 2023 rose to 212 million krona.", "2024-02-29"),
+    ("Schools closed on Thursday, Feb. 29, as heavy snow fell, the worst since 2010.", "2024-02-29"),
+])
+def test_leap_day(text: str, value: str) -> None:
+    assert published(text).value == value
+
+
+def test_future_dates_bound_from_above() -> None:
+    """'will meet on Wednesday, April 24' (a Wednesday in 2024) with the lead 'said on Thursday': the week before."""
+    text = ("Shareholders will vote on the dividend at the annual meeting on Wednesday, April 24, the company said "
+            "on Thursday. It proposed paying out half of its net profit for 2023.")
+    assert published(text).value == "2024-04-18"
+
+
+def test_results_for_a_year_come_out_the_next_year() -> None:
+    pub = published("The brewer said on Thursday that its net profit for 2018 rose 12 percent.")
+    assert pub.value.startswith("2019") and pub.confidence < 0.8
+
+
+# --- years ------------------------------------------------------------------------------------------
+
+def test_past_years_bound_the_date_from_below() -> None:
+    """'on Thursday, January 28' fits 2016 and 2021; 'in 2020' (past tense) and 'since 2017' rule out 2016."""
+    text = ("A spokesman said on Tuesday that the president had said this many times since 2017.\n"
+            "The new prime minister was sworn in on Thursday, January 28. Trade fell to $310 million in 2020, "
+            "about a third of its 2015 level.")
+    pub = published(text)
+    assert pub.value == "2021-02-02"
+
+
+def test_dateline_without_year_takes_its_year_and_no_false_confidence() -> None:
+    text = ("VELGRAD, Feb 2 (MP) – The spokesman said on Tuesday that the door was open, days after the new "
+            "prime minister was sworn in on Thursday, January 28. Last year Kestria imposed sanctions; trade "
+            "fell to $310 million in 2020.")
+    pub = published(text)
+    assert (pub.value, pub.method) == ("2021-02-02", "dateline")
+
+
+@pytest.mark.parametrize("text, year", [
+    ("The club won the title on Sunday, the last game of the 2018-19 season.", "2019"),
+    ("Halvik's offer on Monday comes nine years after the clashes of 2016.", "2025"),
+    ("She spoke on Saturday about the clashes of 2016, eight years ago this summer.", "2024"),
+])
+def test_spans_of_years(text: str, year: str) -> None:
+    assert published(text).value.startswith(year)
+
+
+def test_relative_day_beside_a_date_fixes_the_day() -> None:
+    text = "The council voted yesterday (Tuesday 15 March) to close two libraries, the third such vote since 2019."
+    pub = published(text)
+    assert pub.value == "2022-03-16" and pub.confidence >= 0.8
+
+
+def test_span_after_a_date() -> None:
+    text = "President-elect Joe Biden on Tuesday introduced his foreign policy team, three weeks after the Nov. 3 election."
+    assert published(text).value == "2020-11-24"
+
+
+# --- well-known events ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("The Kremlin said on Friday it was ready for talks. This week Putin visited North Korea and signed a "
+     "mutual defence pact with Kim Jong Un, in the third year of the war in Ukraine.", "2024-06-21"),
+    ("Putin sent a letter on Sunday, a month after the US president cancelled a meeting at the G20 summit in "
+     "Argentina.", "2018-12-30"),
+    ("The Kremlin said on Monday it was ready to resume arms control talks, in the wake of the Geneva summit "
+     "between Presidents Joe Biden and Vladimir Putin last week.", "2021-06-21"),
+    ("Ukrainians marked the first anniversary of Russia's full-scale invasion of Ukraine on Friday.", "2023-02-24"),
+    ("Rescuers on Thursday pulled a girl from the rubble, days after the earthquake that struck southern Turkey "
+     "and northern Syria.", "2023-02-09"),
+])
+def test_events_with_the_words_around_them(text: str, value: str) -> None:
+    pub = published(text)
+    assert pub.value == value, pub.evidence
+    assert any("(" in e for e in pub.evidence)  # the event and its date are named in the evidence
+
+
+def test_a_hypothetical_event_is_no_evidence() -> None:
+    text = ("President Joe Biden warned on Thursday that allies would respond decisively if Russia invaded Ukraine. "
+            "Officials are due to meet on Jan. 10.")
+    pub = published(text)
+    assert pub.value and not any("invasion" in e for e in pub.evidence), pub.evidence
+
+
+def test_events_table_is_well_formed() -> None:
+    from datetime import date
+
+    from onrecord.dating import _events
+
+    events = _events()
+    assert len(events) >= 300
+    for event in events:
+        assert event.kind in ("event", "era", "dated")
+        assert event.phrases and all(p.groups and p.needs for p in event.phrases)
+        for first, last in event.when:
+            assert date(2000, 1, 1) <= first <= last <= date(2026, 12, 31)
+
+
+# --- the development set: scored as a whole, with floors -----------------------------------------------
+
+def _dev_set() -> list[dict]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "dating_dev.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+DEV = _dev_set()
+
+
+def _dated(row: dict) -> tuple[PublishedDate, bool]:
+    from datetime import date
+
+    pub = published(row["text"])
+    value, gold = pub.value or "", date.fromisoformat(row["published"])
+    near = len(value) == 10 and abs((date.fromisoformat(value) - gold).days) <= 1
+    return pub, near
+
+
+@pytest.mark.parametrize("row", DEV, ids=[f"{i:02d}-{r['published']}" for i, r in enumerate(DEV, 1)])
+def test_dev_set_no_confident_wrong_date(row: dict) -> None:
+    pub, near = _dated(row)
+    assert near or pub.confidence < 0.8, (pub, row["why"])
+
+
+def test_dev_set_floors() -> None:
+    results = [(_dated(row), row["published"]) for row in DEV]
+    n = len(results)
+    near = sum(ok for (_, ok), _ in results) / n
+    year = sum((pub.value or "")[:4] == gold[:4] for (pub, _), gold in results) / n
+    exact = sum(pub.value == gold for (pub, _), gold in results) / n
+    assert n >= 30
+    assert near >= 0.8 and year >= 0.95 and exact >= 0.75, (near, year, exact)

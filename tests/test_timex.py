@@ -107,7 +107,7 @@ def test_resolves_against_the_publication_date(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize("text, anchor, value", [
-    ("The envoy said on Sunday that talks were possible.", "2023-12", None),
+    ("The envoy said on Sunday that talks were possible.", "2023-12", "2023-12"),
     ("Sales fell last month.", "2023-12", "2023-11"),
     ("The panel met on November 30.", "2023-12", "2023-11-30"),
     ("Prices rose last year.", "2023", "2022"),
@@ -115,4 +115,70 @@ def test_resolves_against_the_publication_date(text: str, value: str) -> None:
     ("The treaty was signed on May 26, 1972.", None, "1972-05-26"),
 ])
 def test_partial_or_missing_anchor(text: str, anchor: str | None, value: str | None) -> None:
+    assert resolve_one(find_timexes(text)[0], anchor) == value
+
+
+@pytest.mark.parametrize("text, words, kind, parts", [
+    ("Ties are worse than at any time since the ’90s, the envoy said.", "the ’90s", "decade", {"year": 1990}),
+    ("Trade peaked in the late '90s.", "the late '90s", "decade", {"year": 1990}),
+    ("Talks broke down in the spring of 2016.", "in the spring of 2016", "season", {"year": 2016, "season": "SP"}),
+    ("The plant will reopen next spring.", "next spring", "season", {"season": "SP", "offset": 1}),
+    ("In February last year, the spokesman spoke.", "In February last year", "month",
+     {"month": 2, "year_offset": -1}),
+    ("Shares rose on Thursday, the last day of February.", "on Thursday, the last day of February", "date",
+     {"month": 2, "weekday": 3, "last_day": True}),
+    ("It was the last game of the 2018-19 season.", "the 2018-19 season", "year", {"year": 2018, "end_year": 2019}),
+    ("Relations have been frozen since 2016, when clashes broke out.", "since 2016", "year", {"year": 2016}),
+    ("Russians vote on March 15-17.", "on March 15-17", "date", {"month": 3, "day": 15}),
+])
+def test_finds_new_kinds(text: str, words: str, kind: str, parts: dict) -> None:
+    m = only(text)
+    assert (m.text, m.kind) == (words, kind)
+    for key, value in parts.items():
+        assert getattr(m, key) == value, key
+
+
+def test_years_before_a_comma_are_found() -> None:
+    found = [m.text for m in find_timexes("Trade fell to $310 million in 2020, about a third of its 2015 level.")]
+    assert found[0] == "in 2020" and "2015" in found[1]
+
+
+@pytest.mark.parametrize("text, tense, anterior", [
+    ("The vote had been due to take place on Thursday, September 15, but was postponed.", "past", True),
+    ("The verdict had first been expected on Thursday, July 2.", "past", True),
+    ("The union has called a rally for Saturday, November 24.", "future", False),
+    ("The president promised the fans a parade on Saturday, June 1.", "future", False),
+    ("The treaty was due to expire on February 5.", None, False),
+])
+def test_tense_of_plans(text: str, tense: str | None, anterior: bool) -> None:
+    m = find_timexes(text)[0]
+    assert (m.tense, m.anterior) == (tense, anterior)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Trade peaked in the late '90s.", "199"),
+    ("Talks broke down in the spring of 2016.", "2016-SP"),
+    ("Prices rose last summer.", "2020-SU"),
+    ("The plant will reopen next spring.", "2021-SP"),
+    ("In February last year, the spokesman spoke.", "2020-02"),
+    ("The offer was first made last October.", "2020-10"),
+    ("It was the last game of the 2018-19 season.", "2018"),
+])
+def test_resolves_new_kinds(text: str, value: str) -> None:
+    [expr] = resolve(find_timexes(text), SUNDAY)
+    assert expr.value == value
+
+
+def test_last_day_of_a_month_depends_on_the_year() -> None:
+    m = find_timexes("Shares rose on the last day of February.")[0]
+    assert resolve_one(m, "2024-03-01") == "2024-02-29" and resolve_one(m, "2023-03-02") == "2023-02-28"
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("The envoy spoke on Friday.", "2023", "2023"),
+    ("The minister resigned yesterday.", "2023-12", "2023-12"),
+    ("The panel met on March 5.", "2023", "2023-03-05"),
+    ("Prices rose last summer.", "2023-12", "2023-SU"),
+])
+def test_best_partial_value_against_a_coarse_anchor(text: str, anchor: str, value: str) -> None:
     assert resolve_one(find_timexes(text)[0], anchor) == value

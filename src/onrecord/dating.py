@@ -1,21 +1,38 @@
 """Publication dates: metadata first, then a dateline or byline, then inference.
 
-Inference is a scored search over candidate days. Each clue the text offers
-becomes a weighted score function over days (in [-1, 1]): a weekday agreeing
-with a date ("on Sunday, January 24"), the latest past date mentioned (news
-follows its events closely), weekdays ("said on Friday"), years and their tense
-("due to expire in 2026", "the 2016 election"), offices held at the time
-("former President Trump", "the new Biden administration", from the shipped
-``data/office_terms.tsv``), holidays, photo dates (a lower bound only) and a few
-well-known events. Candidates are the days the clues pin plus a monthly grid
-over the years the clues allow; the best-scoring day wins. The reported
-precision is the finest unit (day, month, year) whose best candidate beats
-its rivals by a margin, and the confidence grows with that margin, capped by
-the kind of evidence: only a weekday-date agreement, a dateline or metadata
-can reach 0.8.
+Inference is a scored search over every candidate day. Each clue the text
+offers is a weighted score function over days (in [-1, 1], computed for all
+days at once with numpy), and the best-scoring day wins. The clues, each with
+a readable line of evidence:
 
-Dates inside direct quotes, photo captions, "file photo" sentences and teasers
-for other articles are not evidence of when this article was published.
+- the *lead*: news is published on the day of, or the day after, the event its
+  lead reports ("said on Tuesday", "on Sunday, January 24"). Bare weekdays
+  refer to the past week (AP style); an explicit month-day later in the story
+  is usually older, or ahead ("will meet on Wednesday, April 24");
+- a weekday agreeing with a date ("on Thursday, January 28" holds in 2016 and
+  2021 only), a dateline ("VELGRAD, Feb 2 (MP) -") or a relative day beside a
+  date ("yesterday (Tuesday 15 March)");
+- how recent the latest dated event is, how far ahead the next one, and spans
+  between them ("three weeks after the Nov. 3 election");
+- years and their tense: a year in the past tense or after "since" bounds the
+  date from below, a plan ("will ... in 2019") or a deadline from above; the
+  latest year mentioned is usually this year or last; "results for 2023" come
+  out early in 2024; "the 2018-19 season"; "nine years after the clashes of 2016";
+- offices held at the time ("former President Trump", "the new Biden
+  administration"; ``data/office_terms.tsv``) and well-known dated events with
+  the words around them ("in the wake of X", "a month after X", "X last week",
+  "the third year of the war"; ``data/events.tsv``);
+- holidays, months named without a year, photo dates (a lower bound only).
+
+Days are scored over the span the clues allow (1990 to today at most), but only those the strongest clue leaves
+possible (a dateline's, a relative day's, or the lead's weekday and the two days
+after it). The reported precision is the finest unit (day, month, year) whose best
+candidate beats its rivals by a margin, and the confidence grows with that
+margin, capped by the kind of evidence: only a weekday agreeing with the
+lead's date (or a dateline, or a relative day beside a date) consistent with
+the rest, a dateline with a year, a "Published" byline or metadata may reach
+0.8. Dates inside direct quotes, photo captions, "file photo" sentences and
+teasers for other articles are not evidence of when this article was published.
 """
 from __future__ import annotations
 
@@ -24,14 +41,16 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable, Sequence
 
+import numpy as np
+
 from .records import Paragraph, PublishedDate, Quote, TimeExpr
-from .timex import Mention, find_timexes, holiday_on, occurrence, resolve
+from .timex import Mention, _tense, find_timexes, holiday_on, resolve
 
 # --- office terms ------------------------------------------------------------
 
@@ -61,6 +80,8 @@ OFFICE_TITLES = {
     "treasury secretary": r"treasury secretary|secretary of the treasury",
     "security council secretary": r"security council secretary|secretary",
     "special counsel": r"special counsel",
+    "special envoy": r"special envoy|envoy",
+    "house speaker": r"house speaker|speaker of the house|speaker",
     "fed chair": r"chair|chairman|chairwoman|fed chief",
     "ecb president": r"president|chief",
     "european commission president": r"president|commission chief",
@@ -126,7 +147,7 @@ _TITLE_RES = {
 # a cheap test before the title patterns: most name mentions carry no title at all
 _TITLE_STEMS = ("president", "minister", "premier", "chancellor", "secretary", "spokes", "leader", "king", "queen",
                 "prince", "counsel", "chair", "chief", "ambassador", "envoy", "advis", "diplomat", "head", "monarch",
-                "pm", "vp", "pres.", "representative", "dictator", "ayatollah")
+                "pm", "vp", "pres.", "representative", "dictator", "ayatollah", "speaker")
 _CUE = re.compile(
     r"\b(?P<cue>[Ff]ormer|[Ee]x|[Tt]hen|[Ll]ate|[Pp]revious|onetime|one-time|erstwhile|new|newly[- ]\w+|[Ii]ncoming|"
     r"[Oo]utgoing|departing|lame-duck|current|sitting|incumbent)[\s-]+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+|[a-z]+['’]s\s+){0,3}\Z"
@@ -137,40 +158,6 @@ _CUE_KIND = {"former": "former", "ex": "former", "then": "former", "late": "form
 _ADMIN = re.compile(r"^(?:['’]s)?\s+(?:administration|government|cabinet|presidency|White House)\b")
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’-]*")
 
-# --- well-known events: mentioning one means it lies behind ------------------------------------
-
-_EVENTS = [  # (a literal the text must hold, the pattern, the date, what it is)
-    ("Ukrain", r"war in Ukraine|Ukraine war|war (?:against|with|on) Ukraine|invasion of Ukraine|invaded Ukraine|"
-     r"Russia-Ukraine war|Russian-Ukrainian war", date(2022, 2, 24), "Russia's full-scale invasion of Ukraine (2022-02-24)"),
-    ("military operation", r"special military operation", date(2022, 2, 24),
-     "Russia's full-scale invasion of Ukraine (2022-02-24)"),
-    ("Crimea", r"annexation of Crimea|annexed Crimea|Crimea['’]s annexation", date(2014, 3, 18),
-     "the annexation of Crimea (2014-03-18)"),
-    ("ovid", r"COVID-19|COVID|Covid-19|Covid", date(2020, 1, 1), "the COVID-19 pandemic (2020)"),
-    ("oronavirus", r"coronavirus pandemic|SARS-CoV-2", date(2020, 1, 1), "the COVID-19 pandemic (2020)"),
-    ("Mueller", r"Mueller report", date(2019, 3, 22), "the Mueller report (2019-03-22)"),
-    ("Skripal", r"Skripal", date(2018, 3, 4), "the Skripal poisoning (2018-03-04)"),
-    ("Navalny", r"poisoning of (?:Alexei )?Navalny|Navalny['’]s poisoning|Navalny was poisoned", date(2020, 8, 20),
-     "Navalny's poisoning (2020-08-20)"),
-    ("Navalny", r"death of (?:Alexei )?Navalny|Navalny['’]s death|Navalny died", date(2024, 2, 16),
-     "Navalny's death (2024-02-16)"),
-    ("mutiny", r"(?:Wagner|Prigozhin)['’]s mutiny|Wagner mutiny|mutiny by (?:the )?Wagner", date(2023, 6, 23),
-     "the Wagner mutiny (2023-06-23)"),
-    ("Capitol", r"Capitol riot|storming of the (?:U\.S\. |US )?Capitol|January 6(?:th)? attack", date(2021, 1, 6),
-     "the storming of the US Capitol (2021-01-06)"),
-    ("Iran", r"Iran nuclear deal", date(2013, 11, 24), "the Iran nuclear deal (2013 onwards)"),
-    ("JCPOA", r"JCPOA", date(2013, 11, 24), "the Iran nuclear deal (2013 onwards)"),
-    ("Paris", r"Paris (?:climate )?(?:agreement|accord)", date(2015, 12, 12), "the Paris climate agreement (2015-12-12)"),
-    ("Minsk", r"Minsk (?:agreements|accords|II)", date(2014, 9, 5), "the Minsk agreements (2014-09-05)"),
-    ("October 7", r"October 7(?:th)? attack", date(2023, 10, 7), "the 7 October attack (2023-10-07)"),
-]
-_EVENT_RES = [(hint, re.compile(pattern), start, name) for hint, pattern, start, name in _EVENTS]
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_ERA = re.compile(r"\b(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
-                  r"\s+(?P<what>year|anniversary)\s+of|(?P<n>one|two|three|four|five|six|\d{1,2})\s+"
-                  r"(?P<unit>years?|months?)\s+(?:into|since|after))\s+(?:the\s+|Russia['’]s\s+|Moscow['’]s\s+)?\Z")
-
 # --- zones -----------------------------------------------------------------------------------
 
 _TEASER = re.compile(r"^\s*(?:READ ALSO|Read also|READ MORE|Read more|RELATED|Related|See also|SEE ALSO|Also read|"
@@ -180,8 +167,8 @@ _PHOTO = re.compile(r"file photo|File photo|FILE PHOTO|file picture|File picture
                     r"Sputnik/")
 _QUOTED = re.compile(r"“[^”\n]{1,800}”|\"[^\"\n]{1,800}\"|«[^»\n]{1,800}»")
 _STAMP = re.compile(r"(?:Last updated|LAST UPDATED|Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|First published)\b")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
-_SENTENCE_LAST = frozenset("abcdefghijklmnopqrstuvwxyz0123456789\"”'’)%")  # not "U.S." nor "Mr."
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(«])|\n+")
+_SENTENCE_LAST = frozenset("abcdefghijklmnopqrstuvwxyz0123456789\"”'’)%»")  # not "U.S." nor "Mr."
 _BYLINE_LABEL = re.compile(r"^\s*(?:By\s[^|\n]{2,60}?\s*[|•·,–-]\s*)?(?P<label>First published|Published|Posted|"
                            r"Last updated|Updated|Last modified|Modified|Date)\b(?:\s+(?:on|at))?\s*:?\s*", re.I)
 _BARE_LEAD = re.compile(r"\s*(?:By\s[^|\n]{2,60}?\s*[|•·]\s*)?(?:[|•·]\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)?")
@@ -195,16 +182,26 @@ class _Zones:
     """Where in the text evidence may come from."""
 
     text: str
-    decoys: list[tuple[int, int]]  # quotes, teasers: nothing here dates the article
+    quotes: list[tuple[int, int]]  # direct quotes: the speaker's dates are not the article's
+    decoys: list[tuple[int, int]]  # teasers, other pages' stamps: nothing here dates the article
     photos: list[tuple[int, int]]  # captions and "file photo" sentences: only a lower bound
     head_end: int  # bylines live before the end of the first real body paragraph
+    lead_end: int  # the lead: the first few real body paragraphs
     sentence_starts: list[int]
 
-    def _inside(self, spans: list[tuple[int, int]], pos: int) -> bool:
+    @staticmethod
+    def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
         i = bisect_right(spans, (pos, 10**12)) - 1
         return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
+    def quoted(self, pos: int) -> bool:
+        return self._inside(self.quotes, pos)
+
     def decoy(self, pos: int) -> bool:
+        """Quotes and teasers: no evidence of the day."""
+        return self._inside(self.decoys, pos) or self._inside(self.quotes, pos)
+
+    def teaser(self, pos: int) -> bool:
         return self._inside(self.decoys, pos)
 
     def photo(self, pos: int) -> bool:
@@ -240,25 +237,30 @@ def default_paragraphs(text: str) -> list[Paragraph]:
 
 def _zones(text: str, paragraphs: list[Paragraph], quotes: list[Quote]) -> _Zones:
     starts = sentence_starts(text)
-    decoys = [(q.start, q.end) for q in quotes if q.kind in ("direct", "mixed")]
-    decoys += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    photos = []
+    quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "mixed")]
+    quoted += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    decoys, photos = [], []
     head_end = None
+    body_seen, lead_end = 0, None
     for p in paragraphs:
         chunk = text[p.start:p.end]
         if p.kind == "caption":
             photos.append((p.start, p.end))
         elif _TEASER.match(chunk) or (len(chunk.split()) >= 4 and not re.search(r"[a-z]", chunk)):
             decoys.append((p.start, p.end))  # "READ ALSO: ...", an all-caps teaser headline
-        elif head_end is None and p.kind == "body" and len(chunk.split()) >= 20:
-            head_end = p.end
-    zones = _Zones(text, [], [], head_end or min(len(text), 2000), starts)
+        elif p.kind == "body" and len(chunk.split()) >= 12 and not _PHOTO.search(chunk[:60]):
+            if head_end is None and len(chunk.split()) >= 20:
+                head_end = p.end
+            body_seen += 1
+            if body_seen <= 3:
+                lead_end = p.end
+    zones = _Zones(text, [], [], [], head_end or min(len(text), 2000), lead_end or min(len(text), 1200), starts)
     for m in _PHOTO.finditer(text):
         photos.append(zones.sentence(m.start()))
     for m in _STAMP.finditer(text, zones.head_end):  # other pages' stamps after the body: the rest of the line
         end = text.find("\n", m.end())
         decoys.append((m.start(), end if end >= 0 else len(text)))
-    zones.decoys, zones.photos = _merge(decoys), _merge(photos)
+    zones.quotes, zones.decoys, zones.photos = _merge(quoted), _merge(decoys), _merge(photos)
     return zones
 
 
@@ -291,8 +293,10 @@ def _byline(text: str, mentions: list[Mention], zones: _Zones) -> PublishedDate 
     if not found:
         return None
     rank, _, m, line = min(found, key=lambda f: (f[0], f[1]))
-    value = date(m.year, m.month, m.day).isoformat()
-    return PublishedDate(value, "day", (0.9, 0.85, 0.75)[rank], [f"byline '{line[:80]}'"], "dateline")
+    day = m.day_in(m.year)
+    if day is None:
+        return None
+    return PublishedDate(day.isoformat(), "day", (0.9, 0.85, 0.75)[rank], [f"byline '{line[:80]}'"], "dateline")
 
 
 def _dateline(text: str, mentions: list[Mention], paragraphs: list[Paragraph], zones: _Zones) -> Mention | None:
@@ -308,6 +312,92 @@ def _dateline(text: str, mentions: list[Mention], paragraphs: list[Paragraph], z
     return None
 
 
+# --- the calendar: every day from 1970 to 2045 as numpy arrays -------------------------------------
+
+_CAL_START, _CAL_END = date(1970, 1, 1), date(2045, 12, 31)
+_SEARCH_START = date(1990, 1, 1)
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(slots=True)
+class _Days:
+    """Candidate days: ordinals with their year, month, day of month and weekday."""
+
+    ord: np.ndarray
+    year: np.ndarray
+    month: np.ndarray
+    dom: np.ndarray
+    wd: np.ndarray
+
+    @staticmethod
+    def span(lo: date, hi: date) -> "_Days":
+        o, y, mo, dm, wd = _calendar()
+        i, j = lo.toordinal() - _CAL_START.toordinal(), hi.toordinal() - _CAL_START.toordinal() + 1
+        return _Days(o[i:j], y[i:j], mo[i:j], dm[i:j], wd[i:j])
+
+    @staticmethod
+    def of(day: date) -> "_Days":
+        return _Days.span(day, day)
+
+    def __len__(self) -> int:
+        return len(self.ord)
+
+    def take(self, keep: np.ndarray) -> "_Days":
+        return _Days(self.ord[keep], self.year[keep], self.month[keep], self.dom[keep], self.wd[keep])
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> tuple[np.ndarray, ...]:
+    n = _CAL_END.toordinal() - _CAL_START.toordinal() + 1
+    d64 = np.arange(n).astype("datetime64[D]")  # days since 1970-01-01
+    years = d64.astype("datetime64[Y]").astype(np.int64) + 1970
+    months = d64.astype("datetime64[M]").astype(np.int64) % 12 + 1
+    dom = (d64 - d64.astype("datetime64[M]")).astype(np.int64) + 1
+    ords = np.arange(_CAL_START.toordinal(), _CAL_START.toordinal() + n, dtype=np.int64)
+    return ords, years, months, dom, (ords + 6) % 7
+
+
+@lru_cache(maxsize=1024)
+def _occurrences(month: int, day: int, last_day: bool) -> np.ndarray:
+    """Sorted ordinals of a month-day in every year of the calendar (and one on each side)."""
+    probe = Mention("", 0, 0, "date", month=month, day=day, last_day=last_day)
+    days = [probe.day_in(y) for y in range(_CAL_START.year - 8, _CAL_END.year + 9)]
+    return np.array([d.toordinal() for d in days if d], dtype=np.int64)
+
+
+@lru_cache(maxsize=64)
+def _holiday_days(name: str) -> np.ndarray:
+    days = [holiday_on(name, y) for y in range(_CAL_START.year - 1, _CAL_END.year + 2)]
+    return np.array([d.toordinal() for d in days if d], dtype=np.int64)
+
+
+def _prev(occ: np.ndarray, ords: np.ndarray) -> np.ndarray:
+    """The latest occurrence on or before each day."""
+    return occ[np.searchsorted(occ, ords, side="right") - 1]
+
+
+def _next(occ: np.ndarray, ords: np.ndarray) -> np.ndarray:
+    """The first occurrence on or after each day."""
+    return occ[np.searchsorted(occ, ords, side="left")]
+
+
+def _interp(x: np.ndarray, xs: Sequence[float], ys: Sequence[float]) -> np.ndarray:
+    return np.interp(x, xs, ys)
+
+
+def _week(ords: np.ndarray) -> np.ndarray:
+    """A running week number, weeks starting on Monday."""
+    return (ords - 1) // 7
+
+
+def _day(o: int) -> date:
+    return date.fromordinal(int(o))
+
+
+def _today() -> date:
+    return min(date.today(), _CAL_END)
+
+
 # --- clues -------------------------------------------------------------------------------------
 
 @dataclass(slots=True)
@@ -316,278 +406,508 @@ class Clue:
 
     kind: str
     weight: float
-    score: Callable[[date], float]
+    score: Callable[[_Days], np.ndarray]  # in [-1, 1], one value per day
     explain: Callable[[date], str]
     support: tuple[date, date] | None = None  # the days where it can hold, to bound the search
-    pins: Callable[[int, int], list[date]] | None = None  # the days it points at, given a year range
-    fine: bool = False  # varies from day to day (weekdays, recency), not only by month
+    anchor: bool = False  # pins the day itself: may lift the confidence past 0.8
+    values: np.ndarray | None = None  # the scores over the searched days, once computed
+    focus: Callable[[_Days], np.ndarray] | None = None  # the only days that can win, when it pins them
 
 
 def _q(m: Mention) -> str:
     return f"'{m.text.strip()}'"
 
 
-def _years_between(y0: int, y1: int, month: int, day: int) -> Iterable[date]:
-    for y in range(y0, y1 + 1):
-        try:
-            yield date(y, month, day)
-        except ValueError:
-            continue
+def _plural(n: int, unit: str = "day") -> str:
+    return f"{n} {unit}{'s' if n != 1 else ''}"
 
 
-def _weekday_date_clue(m: Mention, weight: float) -> Clue:
-    """'on Sunday, January 24': the years in which 24 January is a Sunday."""
-    names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-    ahead = m.tense == "future"
+def _direction(m: Mention) -> int:
+    """-1 past, +1 ahead, 0 unknown."""
+    return -1 if m.tense == "past" else 1 if m.tense == "future" else 0
 
-    def occ(d: date) -> date:
-        return date(m.year, m.month, m.day) if m.year else occurrence(m.month, m.day, d, 1 if ahead else -1)
 
-    def score(d: date) -> float:
-        o = occ(d)
-        if o.weekday() != m.weekday:
-            return -0.5
-        gap = (o - d).days if ahead else (d - o).days
-        # a weekday spelled out with its date is the news of that day or the day before
-        return math.exp(-gap / (7 if ahead else 2)) if gap >= 0 else -1.0
+def _ref(m: Mention, days: _Days) -> np.ndarray:
+    """For each candidate day, the day a month-day mention refers to (ordinals).
 
-    def pins(y0: int, y1: int) -> list[date]:
-        days = [o for o in _years_between(y0, y1, m.month, m.day) if o.weekday() == m.weekday]
-        return [d + timedelta(days=k) for d in days for k in (0, 1)]
+    A full date refers to itself. Without a year: the latest occurrence (past tense), the next
+    one (future), the one its weekday agrees with, else the past one unless the coming one is
+    much nearer (as :func:`resolve` reads it).
+    """
+    if m.year:
+        day = m.day_in(m.year)
+        return np.full(len(days), day.toordinal() if day else 0, dtype=np.int64)
+    occ = _occurrences(m.month, m.day, m.last_day)
+    prev, nxt = _prev(occ, days.ord), _next(occ, days.ord)
+    direction = _direction(m)
+    if direction < 0:
+        return prev
+    if direction > 0:
+        return nxt
+    default = np.where(days.ord - prev <= 3 * (nxt - days.ord), prev, nxt)
+    if m.weekday is None:
+        return default
+    fits_prev = (prev + 6) % 7 == m.weekday
+    fits_next = (nxt + 6) % 7 == m.weekday
+    return np.where(fits_prev & ~fits_next, prev, np.where(fits_next & ~fits_prev, nxt, default))
+
+
+def _ref_day(m: Mention, day: date) -> date:
+    return _day(_ref(m, _Days.of(day))[0])
+
+
+# The lead: published on the day of its event or the day after; later is ever less likely.
+_LEAD_WEEKDAY = np.array([1.0, 0.7, -0.2, -0.4, -0.5, -0.6, -0.6])
+_LEAD_GAP = ([-1, 0, 1, 2, 3, 7, 30], [-1.0, 1.0, 0.7, -0.2, -0.5, -0.7, -1.0])
+# Other past dates: the latest one is usually days or weeks old (an explicit date rarely the same day).
+_RECENT_GAP = ([0, 1, 3, 10, 30, 90, 200, 330], [0.5, 1.0, 1.0, 0.85, 0.6, 0.25, 0.0, -0.3])
+# Dates ahead: announced days to weeks before, rarely more than a few months.
+_AHEAD_GAP = ([-1, 0, 1, 7, 14, 60, 150, 330], [-1.0, 0.4, 1.0, 0.95, 0.85, 0.6, 0.3, -0.3])
+_PAST_WEEKDAY = np.array([1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
+_AHEAD_WEEKDAY = np.array([0.3, 1.0, 0.9, 0.8, 0.7, 0.6, 0.5])
+
+
+def _lead_clue(m: Mention) -> Clue:
+    """The first dated event of the lead ('said on Tuesday', 'on Sunday, January 24')."""
+    if m.kind == "weekday":
+        def score(days: _Days) -> np.ndarray:
+            return _LEAD_WEEKDAY[(days.wd - m.weekday) % 7]
+
+        def explain(d: date) -> str:
+            gap = (d.weekday() - m.weekday) % 7
+            when = "that day" if gap == 0 else "the day after" if gap == 1 else f"{_plural(gap)} after"
+            return f"lead {_q(m)}: published {when}"
+
+        return Clue("lead", 2.0, score, explain, focus=lambda days: (days.wd - m.weekday) % 7 <= 2)
+
+    def score(days: _Days) -> np.ndarray:
+        return _interp(days.ord - _ref(m, days), *_LEAD_GAP)
+
+    def focus(days: _Days) -> np.ndarray:
+        gap = days.ord - _ref(m, days)
+        return (gap >= -1) & (gap <= 10)
 
     def explain(d: date) -> str:
-        o = occ(d)
-        return f"{_q(m)}: {o.day} {o.strftime('%B')} is a {names[m.weekday]} in {o.year}"
+        gap = (d - _ref_day(m, d)).days
+        when = "that day" if gap == 0 else "the day after" if gap == 1 else f"{_plural(gap)} after"
+        return f"lead {_q(m)}: published {when}"
 
-    return Clue("weekday-date", weight, score, explain, pins=pins, fine=True)
+    day = m.day_in(m.year) if m.year else None
+    return Clue("lead", 2.0, score, explain, support=(day, day + timedelta(days=30)) if day else None, focus=focus)
+
+
+def _agreement_clue(m: Mention, weight: float, lead: bool) -> Clue:
+    """'on Thursday, January 28': the years in which 28 January is a Thursday (within a year either way)."""
+    occ = _occurrences(m.month, m.day, m.last_day)
+    direction = _direction(m)
+
+    def score(days: _Days) -> np.ndarray:
+        prev, nxt = _prev(occ, days.ord), _next(occ, days.ord)
+        ok = np.zeros(len(days), dtype=bool)
+        if direction <= 0:
+            ok |= ((prev + 6) % 7 == m.weekday) & (days.ord - prev <= 340)
+        if direction >= 0:
+            ok |= ((nxt + 6) % 7 == m.weekday) & (nxt - days.ord <= 340)
+        return np.where(ok, 1.0, -1.0)
+
+    def explain(d: date) -> str:
+        o = _ref_day(m, d)
+        agrees = "is" if o.weekday() == m.weekday else "is not"
+        return f"{_q(m)}: {o.day} {o:%B} {agrees} a {_WEEKDAY_NAMES[m.weekday]} in {o.year}"
+
+    return Clue("weekday-date", weight, score, explain, anchor=lead)
 
 
 def _dateline_clue(m: Mention) -> Clue:
-    def score(d: date) -> float:
-        hit = (d.month, d.day) == (m.month, m.day) and (not m.year or d.year == m.year)
-        return 1.0 if hit else 0.0
+    occ = _occurrences(m.month, m.day, m.last_day)
 
-    return Clue("dateline", 6.0, score, lambda d: f"dateline {_q(m)}: {d.isoformat()}",
-                pins=lambda y0, y1: list(_years_between(y0, y1, m.month, m.day)), fine=True)
+    def score(days: _Days) -> np.ndarray:
+        return np.where(np.isin(days.ord, occ), 1.0, -1.0)
+
+    def focus(days: _Days) -> np.ndarray:
+        return np.isin(days.ord, occ) | np.isin(days.ord - 1, occ)
+
+    return Clue("dateline", 6.0, score, lambda d: f"dateline {_q(m)}: {d.isoformat()}", anchor=True, focus=focus)
 
 
-def _recency_clue(items: list[Mention]) -> Clue:
-    """News follows its events: the latest past date mentioned is a few days before publication."""
+def _recent_clue(items: list[Mention]) -> Clue:
+    """News follows its events: the latest dated event mentioned is days or weeks old."""
 
-    def gaps(d: date) -> tuple[list[tuple[int, Mention]], float]:
-        out, penalty = [], 0.0
-        for m in items:
-            if m.year:
-                first = date(m.year, m.month, m.day or 1)
-                if d < first:
-                    penalty += 1.0 if m.tense == "past" else 0.3
-                    continue
-                last = first if m.day else (date(m.year + m.month // 12, m.month % 12 + 1, 1) - timedelta(days=1))
-                out.append((max(0, (d - last).days), m))
-            else:
-                gap = (d - occurrence(m.month, m.day, d, -1)).days
-                if m.tense is None and 3 * (occurrence(m.month, m.day, d, 1) - d).days < gap:
-                    continue  # no tense word and just ahead: an upcoming day, as resolve() reads it
-                penalty += 0.25 if gap > 240 else 0.0  # undated days are rarely more than months old
-                out.append((gap, m))
-        return out, penalty
-
-    def score(d: date) -> float:
-        found, penalty = gaps(d)
-        if not found:
-            return -min(1.0, penalty)
-        return max(-1.0, math.exp(-min(found, key=lambda g: g[0])[0] / 30) - min(penalty, 1.0))
-
-    def explain(d: date) -> str:
-        gap, m = min(gaps(d)[0], key=lambda g: g[0])
-        return f"latest past date mentioned, {_q(m)}, {gap} day{'s' if gap != 1 else ''} before"
-
-    def pins(y0: int, y1: int) -> list[date]:
-        out = []
-        for m in items:
-            if m.day is None:
-                continue
-            days = [date(m.year, m.month, m.day)] if m.year else list(_years_between(y0, y1, m.month, m.day))
-            out += [d + timedelta(days=k) for d in days for k in range(4)]
+    def per_mention(m: Mention, days: _Days) -> np.ndarray:
+        ref = _ref(m, days)
+        gap = days.ord - ref
+        past = _interp(gap, *_RECENT_GAP)
+        if m.anterior:  # "had been expected on Thursday, July 2": before the story's own day
+            past = np.where(gap == 0, -0.3, past)
+        elif m.weekday is not None:  # "on Thursday (12 October)": a weekday with its date may be the same day
+            past = np.where(gap == 0, 1.0, past)
+        if m.year:  # full dates are written for older events too: a weak pull, never a push
+            past = np.clip(0.6 * past, 0.0, None)
+        out = np.where(gap >= 0, past, -np.inf)
+        if m.tense is None:  # no tense word: it may lie ahead
+            ahead = 0.8 * _interp(-gap, *_AHEAD_GAP)
+            out = np.where(gap < 0, ahead, np.maximum(out, -np.inf))
         return out
 
-    supports = [date(m.year, m.month, m.day or 1) for m in items if m.year]
-    support = (min(supports), max(supports) + timedelta(days=730)) if supports else None
-    return Clue("recency", 1.2, score, explain, support=support, pins=pins, fine=True)
+    def score(days: _Days) -> np.ndarray:
+        best = np.full(len(days), -np.inf)
+        for m in items:
+            best = np.maximum(best, per_mention(m, days))
+        return np.where(np.isfinite(best), best, 0.0)
+
+    def explain(d: date) -> str:
+        one = _Days.of(d)
+        m = max(items, key=lambda m: float(per_mention(m, one)[0]))
+        gap = (d - _ref_day(m, d)).days
+        if gap >= 0:
+            return f"latest dated event, {_q(m)}, {_plural(gap)} before"
+        return f"{_q(m)} {_plural(-gap)} ahead"
+
+    return Clue("recent", 1.0, score, explain)
 
 
-_RW_PAST = (1.0, 0.6, 0.35, 0.2, 0.1, 0.05, 0.0)
-_RW_FUTURE = (0.3, 1.0, 0.8, 0.6, 0.5, 0.4, 0.3)
+def _stale_clue(items: list[Mention]) -> Clue:
+    """A month-day written without its year lies within the past months: 'on January 28' is not 11 months old."""
+
+    def per_mention(m: Mention, days: _Days) -> np.ndarray:
+        gap = days.ord - _ref(m, days)
+        # without a tense word a date is more often behind than ahead
+        return np.where(gap >= 0, _interp(gap, [150, 250, 330], [0.0, -0.5, -1.0]), -0.3)
+
+    def score(days: _Days) -> np.ndarray:
+        out = np.zeros(len(days))
+        for m in items:
+            out = np.minimum(out, per_mention(m, days))
+        return out
+
+    def explain(d: date) -> str:
+        m = min(items, key=lambda m: float(per_mention(m, _Days.of(d))[0]))
+        gap = (d - _ref_day(m, d)).days
+        return f"{_q(m)} would be {_plural(gap)} old" if gap >= 0 else f"{_q(m)} would lie ahead"
+
+    return Clue("stale", 1.0, score, explain)
 
 
-def _relative_weekday_clue(m: Mention, weight: float) -> Clue:
-    """'said on Friday': published on that weekday or in the days after (before it, if future)."""
+def _ahead_clue(m: Mention, weight: float) -> Clue:
+    """'will meet on Wednesday, April 24', 'due to expire on February 5': published before that day."""
+    flat = m.scheduled
+
+    def score(days: _Days) -> np.ndarray:
+        gap = _ref(m, days) - days.ord
+        if flat:  # a deadline can be written about years ahead
+            return _interp(gap, [-1, 0, 1], [-1.0, 0.3, 0.6])
+        return _interp(gap, *_AHEAD_GAP)
+
+    def explain(d: date) -> str:
+        gap = (_ref_day(m, d) - d).days
+        return f"{_q(m)} lies ahead: {_plural(gap)} after publication" if gap >= 0 else f"{_q(m)} lies ahead"
+
+    day = m.day_in(m.year) if m.year else None
+    support = (day - timedelta(days=5 * 365), day) if day else None
+    return Clue("ahead", weight, score, explain, support=support)
+
+
+def _weekday_clue(m: Mention) -> Clue:
+    """'said on Friday' beyond the lead: one of the past seven days (or the coming ones)."""
     ahead = m.tense == "future"
 
-    def score(d: date) -> float:
+    def score(days: _Days) -> np.ndarray:
         if ahead:
-            return _RW_FUTURE[(m.weekday - d.weekday()) % 7]
-        return _RW_PAST[(d.weekday() - m.weekday) % 7]
+            return _AHEAD_WEEKDAY[(m.weekday - days.wd) % 7]
+        return _PAST_WEEKDAY[(days.wd - m.weekday) % 7]
 
-    word = "before" if ahead else "on or just after"
-    return Clue("weekday", weight, score, lambda d: f"{_q(m)}: published {word} that weekday", fine=True)
-
-
-def _year_clue(m: Mention, count: int) -> Clue:
-    y = m.year
-    start, end = date(y, 1, 1), date(y, 12, 31)
-    if m.tense == "past":
-        def score(d: date) -> float:
-            return -1.0 if d.year < y else 0.4 if d.year == y else math.exp(-(d.year - y - 1) / 5)
-        return Clue("year", 0.6, score, lambda d: f"{_q(m)} lies behind: after {y} began",
-                    support=(start, date(y + 3, 12, 31)))
-    if m.tense == "future":
-        if m.scheduled:  # a treaty "due to expire in 2026" can be written years ahead
-            def score(d: date) -> float:
-                return -1.0 if d > end else 0.3
-        else:  # a plan "to hold a new meeting in 2019" is mostly written the year before
-            def score(d: date) -> float:
-                return -1.0 if d > end else 0.5 if d.year == y else math.exp(-(start - d).days / 365)
-        return Clue("year", 0.6, score, lambda d: f"{_q(m)} lies ahead: before the end of {y}",
-                    support=(date(y - 3, 1, 1), end))
-
-    def near(d: date) -> float:
-        return math.exp(-abs(d.year - y) / 3)
-    weight = 0.4 * min(2.0, math.sqrt(count))
-    return Clue("year", weight, near, lambda d: f"{_q(m)}: {y} mentioned", support=(date(y - 2, 1, 1), date(y + 2, 12, 31)))
+    word = "before" if ahead else "on or after"
+    return Clue("weekday", 0.3, score, lambda d: f"{_q(m)}: published {word} that weekday")
 
 
-def _future_date_clue(m: Mention) -> Clue:
-    """'due to expire on February 5': published before that day, usually not long before."""
-    def score(d: date) -> float:
-        o = date(m.year, m.month, m.day) if m.year else occurrence(m.month, m.day, d, 1)
-        return -1.0 if o < d else math.exp(-(o - d).days / 150)
+def _relative_day_clue(rel: Mention, m: Mention) -> Clue:
+    """'yesterday (Tuesday 15 March)', 'today, March 5': the date is a day before (or the day of) publication."""
+    word = rel.text.strip().lower()
 
-    support = (date(m.year - 2, 1, 1), date(m.year, m.month, m.day)) if m.year else None
-    return Clue("future date", 0.5, score, lambda d: f"{_q(m)} lies ahead: published before that day",
-                support=support, fine=True)
+    def score(days: _Days) -> np.ndarray:
+        shifted = days.ord + rel.offset
+        if m.year:
+            day = m.day_in(m.year)
+            return np.where(shifted == (day.toordinal() if day else 0), 1.0, -1.0)
+        return np.where(np.isin(shifted, _occurrences(m.month, m.day, m.last_day)), 1.0, -1.0)
+
+    return Clue("relative day", 2.0, score, lambda d: f"'{word}' is {_q(m)}: published {d.isoformat()}",
+                anchor=True, focus=lambda days: score(days) > 0)
+
+
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.44, "year": 365.25}
+_N_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "few": 3, "several": 4, "a couple of": 2,
+            "twenty": 20, "thirty": 30}
+_N = r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|few|several|" \
+     r"a\s+couple\s+of|twenty|thirty)"
+_SPAN_BEFORE_DATE = re.compile(
+    rf"(?:\b{_N}[\s-]+(?P<unit>hour|day|week|month|year)s?|\b(?P<units>hours|days|weeks|months))"
+    r"(?:\s+(?:and\s+a\s+half|or\s+so))?\s+(?P<dir>after|since|following|before|ahead\s+of|later\s+than)\b", re.I)
+
+
+def _span_window(n: float | None, unit: str) -> tuple[float, float]:
+    """(distance in days, tolerance) for '3 weeks', or a window for 'weeks' without a number."""
+    if n is None:
+        lo, hi = {"hour": (0, 1), "day": (1, 10), "week": (7, 60), "month": (30, 365), "year": (365, 3650)}[unit]
+        return (lo + hi) / 2, (hi - lo) / 2
+    span = n * _UNIT_DAYS[unit]
+    return span, max(1.5, 0.15 * span)
+
+
+def _span_clue(m: Mention, n: float | None, unit: str, sign: int, phrase: str) -> Clue:
+    """'three weeks after the Nov. 3 election', 'two days before the vote on Sunday, Oct. 6'."""
+    dist, tol = _span_window(n, unit)
+    occ = None if m.year else _occurrences(m.month, m.day, m.last_day)
+    fixed = m.day_in(m.year).toordinal() if m.year and m.day_in(m.year) else None
+
+    def target_gap(days: _Days) -> np.ndarray:
+        aim = days.ord - sign * dist  # where the date should be
+        if fixed is not None:
+            return np.abs(aim - fixed)
+        aim_i = np.rint(aim).astype(np.int64)
+        return np.minimum(np.abs(aim - _prev(occ, aim_i)), np.abs(_next(occ, aim_i) - aim))
+
+    def score(days: _Days) -> np.ndarray:
+        return _interp(target_gap(days), [0, tol, 3 * tol], [1.0, 0.4, -0.6])
+
+    def explain(d: date) -> str:
+        gap = abs((d - _ref_day(m, d)).days)
+        return f"'{phrase}': {_plural(gap)} {'after' if sign > 0 else 'before'} it"
+
+    return Clue("span", 1.5, score, explain)
 
 
 def _holiday_clue(m: Mention) -> Clue:
-    """'a Christmas letter', 'New Year greetings': published around the holiday."""
-    days = [h for h in (holiday_on(m.holiday, y) for y in range(1979, date.today().year + 2)) if h]
-    tau = 12 if m.tense is None else 45
+    """'a Christmas letter', 'the day before Christmas': published around the holiday."""
+    occ = _holiday_days(m.holiday)
+    tau = 60 if m.pre in ("last", "since", "next") else 3 if m.pre == "on" else 7 if m.pre in (
+        "after", "before", "ahead of") else 12
+    direction = -1 if m.tense == "past" else 1 if m.tense == "future" else 0
 
-    def nearest(d: date) -> date | None:
-        i = bisect_right(days, d)  # days[i - 1] <= d < days[i]
-        before = days[i - 1] if i else None
-        after = days[i] if i < len(days) else None
-        if m.tense == "past":
-            return before
-        if m.tense == "future":
-            return before if before == d else after
-        if before is None or after is None:
-            return before or after
-        return before if d - before <= after - d else after
+    def gaps(days: _Days) -> np.ndarray:
+        prev, nxt = _prev(occ, days.ord), _next(occ, days.ord)
+        if direction < 0:
+            return days.ord - prev
+        if direction > 0:
+            return nxt - days.ord
+        return np.minimum(days.ord - prev, nxt - days.ord)
 
-    def score(d: date) -> float:
-        h = nearest(d)
-        return math.exp(-abs((d - h).days) / tau) if h else 0.0
+    def score(days: _Days) -> np.ndarray:
+        return np.exp(-gaps(days) / tau)
 
-    def pins(y0: int, y1: int) -> list[date]:
-        return [h + timedelta(days=k) for h in days if y0 <= h.year <= y1 + 1 for k in range(-7, 8)]
+    def explain(d: date) -> str:
+        return f"{_q(m)}: {_plural(int(gaps(_Days.of(d))[0]))} from the holiday"
 
-    return Clue("holiday", 1.0, score, lambda d: f"{_q(m)} mentioned: {nearest(d)} is "
-                f"{abs((d - nearest(d)).days)} days away", pins=pins, fine=True)
+    return Clue("holiday", 1.0, score, explain)
 
 
-def _photo_clue(m: Mention) -> Clue:
-    taken = date(m.year, m.month, m.day or 1)
-    return Clue("photo", 0.5, lambda d: 0.0 if d >= taken else -1.0,
-                lambda d: f"photo taken {taken.isoformat()}: published after it")
+def _bound_clue(kind: str, weight: float, lo: date | None, hi: date | None, why: str) -> Clue:
+    """A bound: published on or after ``lo`` and/or on or before ``hi``."""
+    lo_o = lo.toordinal() if lo else None
+    hi_o = hi.toordinal() if hi else None
 
+    def score(days: _Days) -> np.ndarray:
+        out = np.zeros(len(days))
+        if lo_o is not None:
+            out = np.where(days.ord < lo_o, -1.0, out)
+        if hi_o is not None:
+            out = np.where(days.ord > hi_o, -1.0, out)
+        return out
+
+    support = (lo or _SEARCH_START, hi or _today())
+    return Clue(kind, weight, score, lambda d: why, support=support)
+
+
+def _year_recent_clue(year: int, m: Mention) -> Clue:
+    """The latest year mentioned in the past is usually last year or this one (rarely this one in the past tense)."""
+    same = 0.3 if m.tense == "past" and m.pre == "in" else 0.6
+
+    def score(days: _Days) -> np.ndarray:
+        return _interp(days.year - year, [-1, 0, 1, 2, 3, 5], [0.0, same, 1.0, 0.7, 0.4, 0.1])
+
+    return Clue("latest year", 1.0, score, lambda d: f"latest past year mentioned: {year} ({_q(m)})",
+                support=(date(year, 1, 1), date(min(year + 3, _today().year), 12, 31)))
+
+
+def _plan_year_clue(year: int, m: Mention) -> Clue:
+    """A plan for a year is mostly announced that year or the year before."""
+
+    def score(days: _Days) -> np.ndarray:
+        return _interp(year - days.year, [-1, 0, 1, 2, 4], [-1.0, 0.8, 1.0, 0.4, 0.0])
+
+    return Clue("year ahead", 0.5, score, lambda d: f"{_q(m)} lies ahead: {year}",
+                support=(date(year - 3, 1, 1), date(year, 12, 31)))
+
+
+def _near_year_clue(year: int, m: Mention, count: int) -> Clue:
+    """'the 2018 budget', 'its 2015 level': a year named without a tense is usually near."""
+
+    def score(days: _Days) -> np.ndarray:
+        return _interp(np.abs(days.year - year), [0, 1, 2, 4], [1.0, 0.8, 0.3, 0.0])
+
+    weight = 0.4 * min(2.0, math.sqrt(count))
+    return Clue("year", weight, score, lambda d: f"{_q(m)}: {year} mentioned",
+                support=(date(year - 2, 1, 1), date(year + 2, 12, 31)))
+
+
+def _results_clue(year: int, m: Mention) -> Clue:
+    """'net profit for 2023': a full year's figures come out after it ends, mostly early the next year."""
+
+    def score(days: _Days) -> np.ndarray:
+        k = days.year - year
+        return np.select([k < 0, k == 0, (k == 1) & (days.month <= 4), k == 1, k == 2],
+                         [-1.0, np.where(days.month >= 10, 0.0, -0.6), 1.0, 0.5, 0.0], -0.2)
+
+    return Clue("results", 1.0, score, lambda d: f"{_q(m)}: figures for a year that has ended",
+                support=(date(year, 10, 1), date(year + 2, 12, 31)))
+
+
+def _season_span_clue(m: Mention) -> Clue:
+    """'the 2018-19 season': from the summer of 2018 to the summer of 2019."""
+    lo, hi = date(m.year, 7, 1).toordinal(), date(m.end_year, 7, 31).toordinal()
+
+    def score(days: _Days) -> np.ndarray:
+        return np.where((days.ord >= lo) & (days.ord <= hi), 1.0,
+                        np.where((days.ord >= lo - 90) & (days.ord <= hi + 90), 0.0, -0.5))
+
+    return Clue("season", 1.2, score, lambda d: f"{_q(m)}: during that season",
+                support=(date(m.year, 4, 1), date(m.end_year, 10, 31)))
+
+
+def _years_after_clue(year: int, n: int, phrase: str) -> Clue:
+    """'nine years after the clashes of 2016': published in 2025."""
+    target = year + n
+
+    def score(days: _Days) -> np.ndarray:
+        k = np.abs(days.year - target)
+        return np.where(k == 0, 1.0, np.where(k == 1, 0.2, -0.5))
+
+    return Clue("years after", 1.2, score, lambda d: f"'{phrase}': {year} + {n} = {target}",
+                support=(date(target - 1, 1, 1), date(target + 1, 12, 31)))
+
+
+def _month_clue(m: Mention) -> Clue:
+    """'in October', 'next April', 'every first weekend of August': a month without a year is near."""
+    direction = _direction(m)
+
+    def score(days: _Days) -> np.ndarray:
+        if direction < 0:
+            return _interp((days.month - m.month) % 12, [0, 1, 3, 6, 11], [0.6, 1.0, 0.8, 0.4, 0.1])
+        if direction > 0:
+            return _interp((m.month - days.month) % 12, [0, 1, 6, 11], [0.2, 1.0, 0.6, 0.2])
+        k = (days.month - m.month) % 12
+        return _interp(np.minimum(k, 12 - k), [0, 1, 2, 6], [1.0, 0.7, 0.3, 0.0])
+
+    return Clue("month", 0.3, score, lambda d: f"{_q(m)} mentioned")
+
+
+def _prior_clue() -> Clue:
+    """Without other evidence, recent years are likelier than old ones."""
+    return Clue("prior", 0.3, lambda days: _interp(days.year, [1990, 2005, 2012], [-1.0, -0.3, 0.0]),
+                lambda d: "recent years are likelier")
+
+
+def _relative_anchor_clues(mentions: list[Mention], zones: _Zones) -> list[Clue]:
+    """'last year, in April 2022' -> 2023; 'earlier this month, on May 3' -> May; 'eight years ago, in 2016'."""
+    out = []
+    for rel in mentions:
+        if rel.kind != "relative" or rel.unit not in ("month", "year") or zones.decoy(rel.start):
+            continue
+        near = [m for m in mentions if m.kind in ("date", "month", "year") and m.tense != "future"
+                and m.end_year is None and m.year_offset is None
+                and abs(m.start - rel.start) <= 60 and zones.sentence(m.start) == zones.sentence(rel.start)
+                and (m.pre or "") not in ("since", "from", "until", "by")
+                and not zones.decoy(m.start) and not zones.photo(m.start)]
+        if rel.unit == "year":
+            values = {m.year for m in near if m.year}
+            if len(values) == 1:
+                target = values.pop() - rel.offset
+                out.append(Clue("relative", 1.5, lambda days, t=target: np.where(days.year == t, 1.0, -1.0),
+                                lambda d, r=rel, t=target: f"{_q(r)} beside a {t + r.offset} date: published in {t}",
+                                support=(date(target, 1, 1), date(target, 12, 31))))
+        else:
+            values = {m.month for m in near if m.month}
+            if len(values) == 1:
+                target = (values.pop() - 1 - rel.offset) % 12 + 1
+                out.append(Clue("relative", 1.2, lambda days, t=target: np.where(days.month == t, 1.0, -1.0),
+                                lambda d, r=rel, t=target: f"{_q(r)} beside a dated mention: published in "
+                                f"{date(2000, t, 1):%B}"))
+    return out
+
+
+# --- offices ---------------------------------------------------------------------------------------
 
 def _office_clue(terms: tuple[Term, ...], cue: str, phrase: str, weight: float) -> Clue:
     """An office mention read with its cue: in office, former, new, elect, outgoing."""
     who = terms[0].person
+    today = _today()
     starts = sorted(t.start for t in terms)
     ends = sorted(t.end for t in terms if t.end)
+    # the title is still written on the day a term ends and just after ("President Assad fled on Sunday")
+    spans = [(t.start.toordinal(), (t.end + timedelta(days=3) if t.end else date.max).toordinal(),
+              (t.start + timedelta(days=60)).toordinal()) for t in terms]
+    s_o = np.array([s.toordinal() for s in starts])
+    e_o = np.array([e.toordinal() for e in ends])
 
-    spans = [(t.start, t.end or date.max, t.start + timedelta(days=60)) for t in terms]
-
-    def inside(d: date) -> bool:
-        return any(s <= d < e for s, e, _ in spans)
+    def inside(days: _Days) -> np.ndarray:
+        ok = np.zeros(len(days), dtype=bool)
+        for s, e, _ in spans:
+            ok |= (days.ord >= s) & (days.ord < e)
+        return ok
 
     if cue == "former":
-        def score(d: date) -> float:
-            return 1.0 if ends and d >= ends[0] and not inside(d) else -1.0
+        def score(days: _Days) -> np.ndarray:
+            if not len(e_o):
+                return np.full(len(days), -1.0)
+            return np.where((days.ord >= e_o[0]) & ~inside(days), 1.0, -1.0)
         gaps = [(e, next((s for s in starts if s >= e), None)) for e in ends]
         text = "; ".join(f"{e} to {s or 'now'}" for e, s in gaps if not (s and s == e))
         return Clue("office", weight, score, lambda d: f"'{phrase}': {who} out of office {text}",
-                    support=(ends[0], date.today()) if ends else None)
+                    support=(ends[0], today) if ends else None)
     if cue == "new":
-        def score(d: date) -> float:
-            best = -1.0
-            for s in starts:
-                days = (d - s).days
-                if -30 <= days <= 180:
-                    return 1.0
-                if 180 < days <= 365:
-                    best = max(best, 1.0 - (days - 180) / 185)
+        def score(days: _Days) -> np.ndarray:
+            best = np.full(len(days), -1.0)
+            for s in s_o:
+                k = days.ord - s
+                best = np.maximum(best, np.where((k >= -30) & (k <= 180), 1.0,
+                                                 np.where((k > 180) & (k <= 365), 1.0 - (k - 180) / 185, -1.0)))
             return best
         return Clue("office", weight, score,
-                    lambda d: f"'{phrase}': {who} in office since {max(s for s in starts if s <= d + timedelta(days=30))}",
+                    lambda d: f"'{phrase}': {who} in office since "
+                              f"{max((s for s in starts if s <= d + timedelta(days=30)), default=starts[0])}",
                     support=(starts[0] - timedelta(days=30), starts[-1] + timedelta(days=365)))
     if cue == "elect":
-        def score(d: date) -> float:
-            return 1.0 if any(0 < (s - d).days <= 100 for s in starts) else -1.0
+        def score(days: _Days) -> np.ndarray:
+            ok = np.zeros(len(days), dtype=bool)
+            for s in s_o:
+                ok |= (s - days.ord > 0) & (s - days.ord <= 100)
+            return np.where(ok, 1.0, -1.0)
         return Clue("office", weight, score, lambda d: f"'{phrase}': before {who} took office",
                     support=(starts[0] - timedelta(days=100), starts[-1]))
     if cue == "outgoing":
-        def score(d: date) -> float:
-            return 1.0 if any(0 <= (e - d).days <= 180 for e in ends) else -0.5
+        def score(days: _Days) -> np.ndarray:
+            ok = np.zeros(len(days), dtype=bool)
+            for e in e_o:
+                ok |= (e - days.ord >= 0) & (e - days.ord <= 180)
+            return np.where(ok, 1.0, -0.5)
         return Clue("office", weight, score, lambda d: f"'{phrase}': {who} about to leave office",
                     support=(ends[0] - timedelta(days=180), ends[-1]) if ends else None)
 
-    def score(d: date) -> float:
+    def score(days: _Days) -> np.ndarray:
+        out = np.full(len(days), -1.0)
         for s, e, settled in spans:
-            if s <= d < e:
-                # early in a term reporters say "new"; without it the first weeks are less likely
-                return 0.6 if d < settled else 1.0
-        return -1.0
+            # early in a term reporters say "new"; without it the first weeks are less likely
+            out = np.where((days.ord >= s) & (days.ord < e), np.where(days.ord < settled, 0.85, 1.0), out)
+        return out
 
     def explain(d: date) -> str:
         t = next((t for t in terms if t.holds(d)), terms[0])
         return f"'{phrase}': {who} in office {t.start} to {t.end or 'now'}"
 
     return Clue("office", weight, score, explain,
-                support=(starts[0], max((t.end or date.today()) for t in terms)))
+                support=(starts[0], max((t.end or today) for t in terms)))
 
-
-def _event_clue(name: str, start: date, era: re.Match | None, said: str) -> Clue:
-    if era is None:
-        return Clue("event", 0.8, lambda d: 0.2 if d >= start else -1.0, lambda d: f"mentions {name}: after it",
-                    support=(start, date.today()))
-    if era.group("ord"):
-        n = _ORDINALS.get(era.group("ord"), None) or int(re.match(r"\d+", era.group("ord")).group(0))
-        if era.group("what") == "anniversary":
-            lo = _shift_years(start, n) - timedelta(days=14)
-            hi = _shift_years(start, n) + timedelta(days=14)
-        else:
-            lo, hi = _shift_years(start, n - 1), _shift_years(start, n) - timedelta(days=1)
-    else:
-        n = _ORDINALS.get(era.group("n"), None) or int(era.group("n"))
-        months = n * (12 if era.group("unit").startswith("year") else 1)
-        mid = start + timedelta(days=round(months * 30.44))
-        lo, hi = mid - timedelta(days=45), mid + timedelta(days=180 if months >= 12 else 30)
-    phrase = f"'{era.group(0).strip()} {said}'"
-    return Clue("event", 2.0, lambda d: 1.0 if lo <= d <= hi else -1.0,
-                lambda d: f"{phrase}: between {lo} and {hi}", support=(lo, hi))
-
-
-def _shift_years(d: date, n: int) -> date:
-    try:
-        return d.replace(year=d.year + n)
-    except ValueError:
-        return d.replace(year=d.year + n, day=28)
-
-
-# --- finding clues in text ----------------------------------------------------------------------
 
 def _office_clues(text: str, zones: _Zones, mentions: list[Mention]) -> list[Clue]:
     index = _term_index()
@@ -698,216 +1018,876 @@ def _historic(zones: _Zones, mentions: list[Mention], pos: int, terms: list[Term
     return False
 
 
-def _event_clues(text: str, zones: _Zones) -> list[Clue]:
-    found: dict[str, Clue] = {}
-    for hint, regex, start, name in _EVENT_RES:
-        if hint not in text:
+# --- well-known events: data/events.tsv ---------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated world event (or a recurring one: each occurrence) and the words that name it."""
+
+    when: tuple[tuple[date, date], ...]  # (first day, last day) of each occurrence
+    kind: str  # "event": it happened then; "era": it began then and lasts; "dated": only with a day beside it
+    context: tuple[tuple[str, ...], ...]  # each group: one of these must be in the text (lower case)
+    phrases: tuple["_Phrase", ...]
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A phrase ('visit* * North Korea') or a conjunction of word groups in one sentence
+    ('zelensky + won/elected/victory + runoff/election'). Patterns are lower case, matched on lower-cased text."""
+
+    groups: tuple[re.Pattern, ...]  # one pattern for a phrase; one per group for a conjunction
+    needs: tuple[tuple[frozenset[str], ...], ...]  # per group, the words of each alternative: a fast pre-check
+
+    def possible(self, words: set[str]) -> bool:
+        if len(self.needs) == 1 and len(self.needs[0]) == 1:
+            return self.needs[0][0] <= words  # a plain phrase
+        return all(any(alt <= words for alt in group) for group in self.needs)
+
+
+class _Hit:
+    """Where a phrase was found: the span from its first to its last word."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self._text[self._start:self._end]
+
+
+_GAP = r"(?:[\s,\-–]+[\w'’.\-]+){0,6}?[\s,\-–]+"
+
+
+def _phrase_pattern(phrase: str) -> tuple[str, frozenset[str]]:
+    """'visit* * North Korea' -> a lower-case regex ('*' alone: up to six words; 'word*': any ending) and
+    the words that must all be in the text for it to match."""
+    parts, needed, gap = [], set(), False
+    for token in phrase.lower().split():
+        if token == "*":
+            gap = True
             continue
-        for m in regex.finditer(text):
-            if zones.decoy(m.start()) or zones.photo(m.start()):
-                continue
-            era = _ERA.search(text[max(0, m.start() - 50):m.start()])
-            key = name + (era.group(0) if era else "")
-            if key not in found:
-                found[key] = _event_clue(name, start, era, m.group(0))
-    return list(found.values())
+        stem = token.endswith("*")
+        word = token.rstrip("*")
+        body = re.sub(r"['’]", lambda _: "['’]", re.escape(word))
+        if parts:
+            parts.append(_GAP if gap else r"[\s\-–]+")
+        parts.append(body + (r"\w*" if stem else r"(?![\w])"))
+        gap = False
+        tokens = re.findall(r"[a-z0-9]+", word.replace("’", "'"))
+        needed.update(tokens[:-1] if stem else tokens)
+    # no leading word boundary in the pattern: a literal start lets the regex engine skip ahead fast
+    return "".join(parts), frozenset(needed)
+
+
+def _when(field: str) -> tuple[tuple[date, date], ...]:
+    """'2018-07-16', '2021-10-31/2021-11-13', '2018-11-06|2022-11-08': one or more days or spans."""
+    out = []
+    for item in field.split("|"):
+        first, _, last = item.strip().partition("/")
+        out.append((date.fromisoformat(first), date.fromisoformat(last or first)))
+    return tuple(out)
+
+
+def _compile_phrase(phrase: str) -> _Phrase:
+    """'word word*', 'word * word' (a phrase) or 'a/b + c + d e' (all groups in one sentence, any order)."""
+    if " + " not in phrase:
+        pattern, needed = _phrase_pattern(phrase)
+        return _Phrase((re.compile(pattern),), ((needed,),))
+    groups, needs = [], []
+    for group in phrase.split(" + "):
+        alts = [_phrase_pattern(alt.strip()) for alt in group.split("/") if alt.strip()]
+        # the longer alternatives first, and each must start a word
+        alts.sort(key=lambda a: -len(a[0]))
+        groups.append(re.compile("(?:" + "|".join(a[0] for a in alts) + ")"))
+        needs.append(tuple(a[1] for a in alts))
+    return _Phrase(tuple(groups), tuple(needs))
+
+
+@lru_cache(maxsize=1)
+def _events() -> tuple[Event, ...]:
+    table = resources.files("onrecord").joinpath("data/events.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in table.splitlines():
+        if not line.strip() or line.startswith(("#", "when\t")):
+            continue
+        when, kind, context, phrases, name = line.split("\t")
+        compiled = tuple(_compile_phrase(p.strip()) for p in phrases.split("|") if p.strip())
+        groups = tuple(tuple(alt.strip().lower() for alt in group.split("/")) for group in context.split("&")
+                       if group.strip())
+        out.append(Event(_when(when), kind, groups, compiled, name))
+    return tuple(out)
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10}
+_ORD = r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+_EV_ANNIV = re.compile(rf"\b{_ORD}\s+anniversary\s+of\b", re.I)
+_EV_ERA = re.compile(rf"\b(?:{_ORD}\s+year\s+of|(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})"
+                     r"\s+(?P<unit>years?|months?)\s+(?:into|since|after))\b", re.I)
+_EV_SPAN = re.compile(rf"(?:\b{_N}[\s-]+(?P<unit>hour|day|week|month)s?|\b(?P<units>hours|days|weeks|months)|"
+                      r"\b(?P<one>(?:a|the|one)\s+day))\s+(?P<dir>after|following|before|ahead\s+of)\b", re.I)
+_EV_WAKE = re.compile(r"\b(?:in\s+the\s+(?:wake|aftermath)\s+of|on\s+the\s+heels\s+of|in\s+response\s+to)\b", re.I)
+_EV_RECENT = re.compile(r"\b(?:recent|latest|just-concluded|last\s+week['’]s|this\s+week['’]s|yesterday['’]s|"
+                        r"last\s+month['’]s)(?:\s+[\w-]+){0,2}\s*$", re.I)  # right before the name
+_EV_AFTER = re.compile(r"\b(?P<word>after|following|since|amid)\b", re.I)
+_EV_BEFORE = re.compile(r"\b(?:ahead\s+of|before|in\s+the\s+(?:run|lead)-up\s+to|on\s+the\s+eve\s+of|"
+                        r"(?:in\s+)?preparations?\s+for|upcoming|forthcoming|next\s+week['’]s|next\s+month['’]s|"
+                        r"(?P<plan>planned|scheduled)(?=\s+\S+\s*$|\s*$))\b", re.I)
+
+_EV_INNER_AHEAD = re.compile(r"\b(?:due\s+to|will|set\s+to|is\s+to|expires)\b", re.I)  # "New START, which is due to expire"
+
+# One occurrence's score: (first day, last day, the candidate days) -> scores, and the days it can hold.
+_Shape = Callable[[date, date, _Days], np.ndarray]
+
+
+def _event_words(text: str) -> tuple[str, set[str]]:
+    lower = text.lower().replace("’", "'")
+    return lower, set(re.findall(r"[a-z0-9]+", lower))
+
+
+def _event_clues(text: str, mentions: list[Mention], zones: _Zones) -> tuple[list[Clue], dict[int, int]]:
+    """Well-known events named in the text, each read with the words around it.
+
+    Also returns the years of month-days written beside an event of that day ('Trump returned to the
+    White House on Jan. 20'): {mention start: year}.
+    """
+    lower, words = _event_words(text)
+    # match lower-case patterns on the lower-cased text (fast); offsets agree unless lower() changed its length
+    haystack = text.lower() if len(text.lower()) == len(text) else None
+    found: dict[tuple, Clue] = {}
+    years: dict[int, int] = {}
+    dated = [m for m in mentions if m.kind == "date" and m.year is None]
+    events = _events()
+    index = _event_index()
+    todo: dict[int, set[int]] = {}
+    tried: set[tuple[int, int]] = set()
+    for word in words & index.keys():  # set work in C, then only the phrases whose rarest word is here
+        for ek in index[word]:
+            if ek not in tried:
+                tried.add(ek)
+                if events[ek[0]].phrases[ek[1]].possible(words):
+                    todo.setdefault(ek[0], set()).add(ek[1])
+    matches: list[tuple[Event, re.Match | _Hit]] = []
+    for e in sorted(todo):
+        event = events[e]
+        if not all(any(alt in lower for alt in group) for group in event.context):
+            continue
+        for k in sorted(todo[e]):
+            for m in _find_phrase(event.phrases[k], text, haystack, zones):
+                if not (zones.teaser(m.start()) or zones.photo(m.start())):
+                    matches.append((event, m))
+    # "U.S. presidential election" names one event, not also "presidential election" of another
+    spans = [(m.start(), m.end(), id(event)) for event, m in matches if not isinstance(m, _Hit)]
+    for event, m in matches:
+        if not isinstance(m, _Hit) and any(
+                s <= m.start() and m.end() <= e and e - s > m.end() - m.start() and k != id(event)
+                for s, e, k in spans):
+            continue
+        bound = False
+        for d in dated:
+            if -40 <= d.start - m.end() <= 40 or -40 <= m.start() - d.end <= 40:
+                same = {first.year for first, _ in event.when if (first.month, first.day) == (d.month, d.day)}
+                if len(same) == 1 and zones.sentence(d.start) == zones.sentence(m.start()):
+                    years[d.start] = same.pop()
+                    bound = True
+        if bound:
+            continue  # the date beside it, now with its year, says the rest
+        read = _read_event(event, text, m, mentions, zones)
+        if read and read[0] not in found:
+            found[read[0]] = read[1]
+    return list(found.values()), years
+
+
+def _find_phrase(phrase: _Phrase, text: str, haystack: str | None,
+                 zones: _Zones) -> Iterable[re.Match | _Hit]:
+    """Where a phrase occurs; a conjunction: each sentence holding all its groups (one hit per sentence)."""
+
+    def finditer(pattern: re.Pattern, start: int = 0, end: int | None = None) -> Iterable[re.Match]:
+        """Matches that start a word (no leading boundary in the patterns: literal starts scan fast)."""
+        end = len(text) if end is None else end
+        found = pattern.finditer(haystack, start, end) if haystack is not None else \
+            _ignore_case(pattern).finditer(text, start, end)
+        return (m for m in found if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")))
+
+    if len(phrase.groups) == 1:
+        yield from finditer(phrase.groups[0])
+        return
+    seen: set[int] = set()
+    for m in finditer(phrase.groups[0]):
+        s, e = zones.sentence(m.start())
+        if s in seen:
+            continue
+        seen.add(s)
+        found = [m]
+        for group in phrase.groups[1:]:
+            other = next(iter(finditer(group, s, e)), None)
+            if other is None:
+                break
+            found.append(other)
+        else:
+            yield _Hit(text, min(f.start() for f in found), max(f.end() for f in found))
+
+
+@lru_cache(maxsize=1)
+def _event_index() -> dict[str, list[tuple[int, int]]]:
+    """Each phrase under the rarest word (across the table) of its first group's alternatives."""
+    events = _events()
+    counts: dict[str, int] = {}
+    for event in events:
+        for phrase in event.phrases:
+            for group in phrase.needs:
+                for alt in group:
+                    for w in alt:
+                        counts[w] = counts.get(w, 0) + 1
+    index: dict[str, list[tuple[int, int]]] = {}
+    for e, event in enumerate(events):
+        for k, phrase in enumerate(event.phrases):
+            for alt in phrase.needs[0]:
+                key = min(alt, key=lambda w: (counts[w], -len(w), w)) if alt else ""
+                index.setdefault(key, []).append((e, k))
+    return index
+
+
+@lru_cache(maxsize=1024)
+def _ignore_case(pattern: re.Pattern) -> re.Pattern:
+    return re.compile(pattern.pattern, re.I)
+
+
+def _event_clue(event: Event, key: tuple, weight: float, shape: _Shape,
+                reach: Callable[[date, date], tuple[date, date]], why: str) -> tuple[tuple, Clue]:
+    """A clue from an event: the best of its occurrences."""
+
+    def score(days: _Days) -> np.ndarray:
+        out = np.full(len(days), -np.inf)
+        for first, last in event.when:
+            out = np.maximum(out, shape(first, last, days))
+        return out
+
+    def explain(d: date) -> str:
+        one = _Days.of(d)
+        first, _ = max(event.when, key=lambda w: float(shape(w[0], w[1], one)[0]))
+        return f"{why}: {event.name} ({first.isoformat()})"
+
+    spans = [reach(first, last) for first, last in event.when]
+    support = (min(s for s, _ in spans), min(_today(), max(e for _, e in spans)))
+    return (key[0], event.name) + key[1:], Clue("event", weight, score, explain, support=support)
+
+
+_HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\s+(?:[\w'’.-]+\s+){0,4}\Z", re.I)
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”]")
+
+
+def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
+                zones: _Zones) -> tuple[tuple, Clue] | None:
+    """The clue an event mention gives, read from the words around it (same sentence)."""
+    said = re.sub(r"\s+", " ", hit.group(0))
+    s_start, s_end = zones.sentence(hit.start())
+    before = text[max(s_start, hit.start() - 110):hit.start()]
+    if _HYPOTHETICAL.search(before):
+        return None  # "if Russia invaded Ukraine": not (yet) an event
+
+    def last(regex: re.Pattern, within: int) -> re.Match | None:
+        """The nearest cue before the name, in the same clause."""
+        found = None
+        for m in regex.finditer(before):
+            if len(before) - m.end() <= within and not _CLAUSE_MARK.search(before, m.end()):
+                found = m
+        return found
+
+    era = last(_EV_ERA, 60)
+    if era:
+        return _event_era(event, era, said)
+    anniv = last(_EV_ANNIV, 40)
+    if anniv:
+        n = _count(anniv.group("ord"))
+        return _event_clue(event, ("anniversary", n), 2.0, _window_shape(lambda f, l: (
+            _shift_years(f, n) - timedelta(days=3), _shift_years(f, n) + timedelta(days=3)), 14),
+            lambda f, l: (_shift_years(f, n) - timedelta(days=30), _shift_years(f, n) + timedelta(days=30)),
+            f"'{anniv.group(0)} {said}'")
+    span = last(_EV_SPAN, 110)
+    if span and not re.search(r"\b(?:for|within|over)\s+$", before[:span.start()]):  # "for 30 days after": a duration
+        return _event_span(event, span, said)
+    # a relative day, week, month or year in the same sentence, nearest the mention
+    rels = [m for m in mentions if s_start <= m.start < s_end and not zones.decoy(m.start) and (
+        (m.kind == "weekday" and m.tense != "future" and m.offset == 0) or
+        (m.kind == "relative" and m.unit in ("day", "week", "month", "year") and m.offset in (-1, 0)))]
+    if rels:
+        def distance(m: Mention) -> int:
+            if hit.start() <= m.start < hit.end():
+                return 0
+            return min(abs(m.start - hit.end()), abs(hit.start() - m.end))
+        rel = min(rels, key=distance)
+        # "met on Monday in Helsinki", "the summit in Geneva on Wednesday", "Sunday's election": the event's day
+        after = text[hit.end():rel.start] if rel.start >= hit.end() else ""
+        # a conjunction's span is loose: a weekday inside it need not be the event's day
+        strict = (hit.start() <= rel.start < hit.end() and not isinstance(hit, _Hit)) or (
+            rel.start >= hit.end() and len(after) <= 45 and not _CLAUSE_MARK.search(after)) or (
+            rel.text.endswith(("'s", "’s")) and 0 <= hit.start() - rel.end <= 12)
+        if strict or (distance(rel) <= 80 and rel.kind != "weekday" and event.kind != "era"):
+            return _event_relative(event, rel, said)
+        if rel.kind == "weekday" and event.kind != "era":
+            # "congratulated him on Wednesday on his victory in the election": that day or the days before
+            return _event_weekday(event, rel.weekday, f"'{said}' {_q(rel)}", loose=True)
+    if event.kind == "dated":
+        return None  # a phone call, a meeting: only a day beside it says which one
+    wake = last(_EV_RECENT, 0) or last(_EV_WAKE, 50)
+    if wake:
+        lowered = wake.group(0).lower().replace("’", "'")
+        cue = f"'{wake.group(0)} {said}'"
+        if "last week" in lowered:
+            return _event_weeks(event, 1, cue)
+        if "this week" in lowered:
+            return _event_weeks(event, 0, cue)
+        if "yesterday" in lowered:
+            return _event_days(event, 1, 1, cue)
+        if "last month" in lowered:
+            return _event_months(event, 1, cue)
+        return _event_after(event, ("recent",), 45, 1.5, f"{cue}: soon after")
+    after = last(_EV_AFTER, 30)
+    if after:
+        word = after.group("word").lower()
+        if word == "since":
+            return _event_after(event, ("since",), None, 1.2, f"'since {said}': after")
+        if word == "amid":
+            return _event_clue(event, ("amid",), 0.8, _window_shape(lambda f, l: (f, l + timedelta(days=30)), 60),
+                               lambda f, l: (f, l + timedelta(days=150)), f"'amid {said}': during")
+        return _event_after(event, ("after",), 120, 0.6, f"'{word} {said}': after")
+    ahead = last(_EV_BEFORE, 40) or (None if isinstance(hit, _Hit) else _EV_INNER_AHEAD.search(hit.group(0)))
+    if ahead and ahead.groupdict().get("plan") and event.kind == "era":
+        ahead = None  # "the planned summit in Budapest": an era that began with the plan
+    # a conjunction's words may carry the tense of the reporting clause ("said it would send"): no tense reading
+    tense = None if ahead or isinstance(hit, _Hit) else _tense(text, hit.start(), hit.end())[0]
+    if ahead or (tense == "future" and event.kind == "event"):
+        cue = ahead.group(0) if ahead else "ahead"
+        return _event_before(event, f"'{cue} {said}': before")
+    if event.kind == "era":
+        return _event_after(event, ("era",), None, 1.0, f"mentions {said}: after")
+    return _event_after(event, ("event",), 365, 1.0, f"mentions {said}: after", soft=True)
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
+
+
+def _shift_years(d: date, n: int) -> date:
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:
+        return d.replace(year=d.year + n, day=28)
+
+
+def _o(d: date) -> int:
+    return d.toordinal()
+
+
+def _event_after(event: Event, key: tuple, fresh: int | None, weight: float, why: str,
+                 soft: bool = False) -> tuple[tuple, Clue]:
+    """After the event; if ``fresh``, mostly within that many days of it."""
+
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        if fresh is None:
+            return np.where(days.ord < _o(first), -1.0, 0.0)
+        k = days.ord - _o(last)
+        if soft:  # a plain mention: recent events are named more often than old ones
+            near = _interp(k, [0, 60, 365, 1500], [0.6, 0.5, 0.25, 0.0])
+        else:
+            near = _interp(k, [0, fresh / 3, fresh, 3 * fresh], [1.0, 1.0, 0.4, 0.0])
+        return np.where(days.ord < _o(first), -1.0, near)
+
+    return _event_clue(event, key, weight, shape, lambda f, l: (f, _today()), why)
+
+
+def _event_before(event: Event, why: str) -> tuple[tuple, Clue]:
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        return _interp(_o(first) - days.ord, [-1, 0, 1, 30, 90, 365], [-1.0, 0.3, 1.0, 1.0, 0.4, 0.0])
+
+    return _event_clue(event, ("before",), 1.2, shape, lambda f, l: (f - timedelta(days=730), f), why)
+
+
+def _window_shape(bounds: Callable[[date, date], tuple[date, date]], tol: int) -> _Shape:
+    """1 inside the window, falling off outside it; never before the event."""
+
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        lo, hi = bounds(first, last)
+        outside = np.maximum(_o(lo) - days.ord, days.ord - _o(hi))
+        return np.where(days.ord < _o(first), -1.0, _interp(outside, [0, tol, 2 * tol], [1.0, 0.3, -0.5]))
+
+    return shape
+
+
+def _event_era(event: Event, era: re.Match, said: str) -> tuple[tuple, Clue]:
+    """'the third year of the war', 'two years into the pandemic'."""
+    if era.group("ord"):
+        n = _count(era.group("ord"))
+
+        def bounds(f: date, l: date) -> tuple[date, date]:
+            return _shift_years(f, n - 1), _shift_years(f, n) - timedelta(days=1)
+        tol = 20
+    else:
+        n = _count(era.group("n"))
+        months = n * (12 if era.group("unit").lower().startswith("year") else 1)
+
+        def bounds(f: date, l: date) -> tuple[date, date]:
+            mid = f + timedelta(days=round(months * 30.44))
+            return mid - timedelta(days=45), mid + timedelta(days=180 if months >= 12 else 30)
+        tol = 30
+
+    def reach(f: date, l: date) -> tuple[date, date]:
+        lo, hi = bounds(f, l)
+        return lo - timedelta(days=2 * tol), hi + timedelta(days=2 * tol)
+
+    def why_bounds() -> str:
+        lo, hi = bounds(*event.when[-1])
+        return f"'{era.group(0)} {said}': between {lo} and {hi}"
+
+    return _event_clue(event, ("era", era.group(0).lower()), 2.0, _window_shape(bounds, tol), reach, why_bounds())
+
+
+def _event_span(event: Event, span: re.Match, said: str) -> tuple[tuple, Clue]:
+    """'a month after X', 'days after X', 'a day after X', 'two weeks before X'."""
+    sign = -1 if span.group("dir").lower().startswith(("before", "ahead")) else 1
+    if span.group("one"):
+        n, unit = 1.0, "day"
+    elif span.group("units"):
+        n, unit = None, span.group("units").lower()[:-1]
+    else:
+        word = re.sub(r"\s+", " ", span.group("n").lower())
+        n, unit = float(_N_WORDS.get(word) or int(word)), span.group("unit").lower()
+    dist, tol = _span_window(n, unit)
+    tol = max(tol, 1.0)
+
+    def target(first: date, last: date) -> float:
+        return (_o(last) if sign > 0 else _o(first)) + sign * dist
+
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        return _interp(np.abs(days.ord - target(first, last)), [0, tol, 3 * tol], [1.0, 0.4, -0.6])
+
+    def reach(first: date, last: date) -> tuple[date, date]:
+        t = target(first, last)
+        return _day(round(t - 3 * tol)), _day(round(t + 3 * tol))
+
+    return _event_clue(event, ("span", sign, n, unit), 2.0, shape, reach, f"'{span.group(0)} {said}'")
+
+
+def _event_relative(event: Event, rel: Mention, said: str) -> tuple[tuple, Clue]:
+    cue = f"'{said}' {_q(rel)}"
+    if rel.kind == "weekday":
+        return _event_weekday(event, rel.weekday, cue)
+    if rel.unit == "day":
+        return _event_days(event, -rel.offset, -rel.offset, cue)
+    if rel.unit == "week":
+        return _event_weeks(event, -rel.offset, cue)
+    if rel.unit == "month":
+        return _event_months(event, -rel.offset, cue)
+    return _event_years(event, -rel.offset, cue)
+
+
+def _pinned(ok: np.ndarray, first: date, days: _Days) -> np.ndarray:
+    return np.where(ok, 1.0, np.where(days.ord < _o(first), -1.0, -0.5))
+
+
+def _event_weekday(event: Event, weekday: int, cue: str, loose: bool = False) -> tuple[tuple, Clue]:
+    """'met on Monday in Helsinki': the event's day is that weekday, in the past week.
+
+    Loose ('congratulated him on Wednesday on his victory'): the weekday is of the sentence, and the
+    event lies on it or in the days before it.
+    """
+
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        said = days.ord - (days.wd - weekday) % 7  # the weekday's day, in the week up to each candidate
+        if loose:
+            on = (said - _o(last) <= 0) & (said - _o(first) >= 0)
+            before = (said - _o(last) >= 0) & (said - _o(first) <= 6)
+            return np.where(on, 1.0, np.where(before, 0.5, np.where(days.ord < _o(first), -1.0, -0.5)))
+        else:
+            ok = np.zeros(len(days), dtype=bool)
+            for k in range((last - first).days + 1):
+                h = first + timedelta(days=k)
+                if h.weekday() == weekday:
+                    ok |= said == _o(h)
+        return _pinned(ok, first, days)
+
+    return _event_clue(event, ("weekday", weekday, loose), 1.5 if loose else 2.0, shape,
+                       lambda f, l: (f, l + timedelta(days=14)), cue)
+
+
+def _event_days(event: Event, lo: int, hi: int, cue: str) -> tuple[tuple, Clue]:
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        return _pinned((days.ord - _o(last) >= lo) & (days.ord - _o(first) <= hi), first, days)
+
+    return _event_clue(event, ("days", lo, hi), 2.0, shape, lambda f, l: (f, l + timedelta(days=hi + 1)), cue)
+
+
+def _event_weeks(event: Event, back: int, cue: str) -> tuple[tuple, Clue]:
+    """'X last week' (back=1), 'X this week' (back=0): counted in calendar weeks."""
+
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        w = _week(days.ord)
+        ok = (w - (_o(last) - 1) // 7 <= back) & (w - (_o(first) - 1) // 7 >= back) & (days.ord >= _o(first))
+        return _pinned(ok, first, days)
+
+    return _event_clue(event, ("weeks", back), 2.0, shape, lambda f, l: (f, l + timedelta(days=7 * back + 7)), cue)
+
+
+def _event_months(event: Event, back: int, cue: str) -> tuple[tuple, Clue]:
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        ok = (days.year * 12 + days.month - 1 - (first.year * 12 + first.month - 1) == back) & (days.ord >= _o(first))
+        return _pinned(ok, first, days)
+
+    return _event_clue(event, ("months", back), 1.5, shape, lambda f, l: (f, l + timedelta(days=31 * back + 31)), cue)
+
+
+def _event_years(event: Event, back: int, cue: str) -> tuple[tuple, Clue]:
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        return _pinned((days.year - first.year == back) & (days.ord >= _o(first)), first, days)
+
+    return _event_clue(event, ("years", back), 1.5, shape, lambda f, l: (f, date(f.year + back, 12, 31)), cue)
+
+
+# --- finding clues in text ----------------------------------------------------------------------
+
+_BOUNDING = ("since", "until", "till", "by", "from", "through")
+_RESULTS = re.compile(r"\b(?:profits?|loss(?:es)?|results|revenues?|earnings|turnover|sales|dividends?|income|output|"
+                      r"figures|growth|deficit|surplus|GDP|inflation|exports|imports)\b[^.;:\n]{0,40}\Z", re.I)
+_YEARS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"thirteen|fourteen|fifteen|twenty)[\s-]+years?\s+(?P<rel>after|since|ago|later|on\s+from)\b",
+                          re.I)
+_YEAR_WAIT = re.compile(r"\b(?P<n>\d{1,2})-year\s+(?:wait|gap|absence|hiatus|break|drought|run)\b", re.I)
+_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20}
+
+
+def _lead_mention(mentions: list[Mention], zones: _Zones, dateline: Mention | None) -> Mention | None:
+    """The first day the lead names for its event: 'said on Tuesday', 'on Sunday, January 24'.
+
+    A weekday names the news day (AP style); a plain date ('on May 14') only when the lead has no weekday.
+    """
+    candidates = [m for m in mentions if m.start < zones.lead_end and _lead_like(m, zones, dateline)]
+    with_weekday = [m for m in candidates if m.weekday is not None]
+    return (with_weekday or candidates or [None])[0]
+
+
+def _lead_like(m: Mention, zones: _Zones, dateline: Mention | None) -> bool:
+    """A mention that can name the lead's day: past or tenseless, not a span, not a name, not a quote."""
+    if m is dateline or zones.decoy(m.start) or zones.photo(m.start):
+        return False
+    if m.kind not in ("weekday", "date") or m.tense == "future" or m.anterior:
+        return False
+    if (m.pre or "") in _BOUNDING or m.text[:4].lower() == "the " or m.unit == "explicit" or \
+            m.text.endswith(("'s", "’s")):
+        return False  # "since Monday", "the March 3 vote", "last Friday", "Sunday's election": not the lead's day
+    # 'March 3' without 'on': an older event named by its date
+    return not (m.kind == "date" and m.year is None and m.weekday is None and m.pre != "on")
 
 
 def _clues(text: str, mentions: list[Mention], zones: _Zones, dateline: Mention | None) -> list[Clue]:
     clues: list[Clue] = []
-    past_dates: list[Mention] = []
-    weekday_dates = 0
-    weekdays: dict[tuple[int, str | None], Mention] = {}
-    years: dict[tuple[int, str | None, bool], list[Mention]] = {}
+    events, event_years = _event_clues(text, mentions, zones)
+    if event_years:  # 'returned to the White House on Jan. 20': that Jan. 20 is the event's
+        mentions = [replace(m, year=event_years[m.start]) if m.start in event_years and m is not dateline else m
+                    for m in mentions]
+    lead = _lead_mention(mentions, zones, dateline)
+    if lead is not None:
+        clues.append(_lead_clue(lead))
+    recent: list[Mention] = []
+    agreements: set[tuple[int, int, int]] = set()
+    weekdays: dict[tuple[int, bool], Mention] = {}
+    year_marks: dict[tuple[int, str], list[Mention]] = {}
     holidays: dict[tuple[str, str | None], Mention] = {}
+    latest_past: tuple[int, Mention] | None = None
+    ahead = 0
     for m in mentions:
-        if zones.decoy(m.start) or m is dateline:
+        if zones.teaser(m.start) or m is dateline:
             continue
         if zones.photo(m.start):
             if m.year and m.kind in ("date", "month"):
-                clues.append(_photo_clue(m))
+                first = m.day_in(m.year) if m.kind == "date" else date(m.year, m.month, 1)
+                if first:
+                    clues.append(_bound_clue("photo", 0.5, first, None, f"photo taken {first.isoformat()}: "
+                                                                         "published after it"))
             continue
-        if m.kind == "date" and m.weekday is not None:
-            clues.append(_weekday_date_clue(m, 2.5 if weekday_dates == 0 else 1.5))
-            weekday_dates += 1
-        if m.kind in ("date", "month") and m.year:
-            years.setdefault((m.year, m.tense, m.scheduled), []).append(m)
-        if m.kind in ("date", "month") and m.month and (m.year or m.day):
-            if m.tense != "future":
-                past_dates.append(m)
-            elif m.day:
-                clues.append(_future_date_clue(m))
-        elif m.kind == "weekday":
-            weekdays.setdefault((m.weekday, "future" if m.tense == "future" else None), m)
-        elif m.kind == "year":
-            years.setdefault((m.year, m.tense, m.scheduled), []).append(m)
-        elif m.kind == "holiday":
+        quoted = zones.quoted(m.start)
+        if m.kind == "date" and not quoted:
+            if m.weekday is not None and m.year is None and (m.month, m.day, m.weekday) not in agreements:
+                weight = 2.0 if not agreements else 1.5
+                agreements.add((m.month, m.day, m.weekday))
+                if len(agreements) <= 3:
+                    clues.append(_agreement_clue(m, weight, lead=m is lead))
+            if m is not lead and m.tense == "future" and not m.anterior:
+                clues.append(_ahead_clue(m, 1.0 if ahead == 0 else 0.7))
+                ahead += 1
+            elif m is not lead and (m.pre or "") not in _BOUNDING:
+                recent.append(m)
+            span = _SPAN_BEFORE_DATE.search(text, max(zones.sentence(m.start)[0], m.start - 80), m.start + 1)
+            if span and span.end() >= m.start - 45:
+                _add_span(clues, m, span)
+        if m.kind == "date" and m.year:
+            day = m.day_in(m.year)
+            if day and m.tense == "future" and not m.anterior:
+                year_marks.setdefault((m.year, "ahead"), []).append(m)
+            elif day:
+                weight = 1.0 if m.tense == "past" else 0.3
+                if not quoted or m.tense == "past":
+                    clues.append(_bound_clue("date", weight * (0.5 if quoted else 1.0), day, None,
+                                             f"{_q(m)} lies behind"))
+                if not quoted and m.tense == "past" and (latest_past is None or m.year > latest_past[0]):
+                    latest_past = (m.year, m)
+        elif m.kind == "weekday" and m is not lead and not quoted and (m.pre or "") not in _BOUNDING:
+            weekdays.setdefault((m.weekday, m.tense == "future"), m)
+        elif m.kind in ("year", "month", "season") and m.year:
+            cls = _year_class(text, m, quoted)
+            if cls:
+                year_marks.setdefault((m.end_year or m.year, cls), []).append(m)
+                if cls in ("past", "in") and not quoted and not _open_span(m) and (
+                        latest_past is None or m.year > latest_past[0]):
+                    latest_past = (m.end_year or m.year, m)  # not "since 2013": an open span, often long
+        elif m.kind == "month" and m.year is None and m.year_offset is None and not quoted:
+            clues.append(_month_clue(m))
+        elif m.kind == "holiday" and not quoted:
             holidays.setdefault((m.holiday, m.tense), m)
-    if past_dates:
-        clues.append(_recency_clue(past_dates))
-    for i, m in enumerate(sorted(weekdays.values(), key=lambda m: m.start)):
-        clues.append(_relative_weekday_clue(m, 1.5 if i == 0 else 0.3))
-    for group in years.values():
-        clues.append(_year_clue(group[0], len(group)))
+    if recent:
+        clues.append(_recent_clue(recent))
+    yearless = [m for m in recent + ([lead] if lead is not None and lead.kind == "date" else [])
+                if m.year is None and m.tense != "future"]  # the future ones are ahead clues
+    if yearless:
+        clues.append(_stale_clue(yearless))
+    for m in list(weekdays.values())[:3]:
+        clues.append(_weekday_clue(m))
+    clues += _year_clues(year_marks)
+    if latest_past:
+        clues.append(_year_recent_clue(*latest_past))
     clues += [_holiday_clue(m) for m in holidays.values()]
     clues += _relative_anchor_clues(mentions, zones)
+    clues += _relative_day_clues(mentions, zones, dateline)
+    clues += _years_after_clues(text, mentions, zones)
     clues += _office_clues(text, zones, mentions)
-    clues += _event_clues(text, zones)
+    clues += events
     if dateline:
         clues.append(_dateline_clue(dateline))
     return clues
 
 
-def _relative_anchor_clues(mentions: list[Mention], zones: _Zones) -> list[Clue]:
-    """'last year, in April 2022' -> 2023; 'earlier this month, on May 3' -> May: one sentence, one value."""
+def _add_span(clues: list[Clue], m: Mention, span: re.Match) -> None:
+    sign = -1 if span.group("dir").lower().startswith(("before", "ahead")) else 1
+    if span.group("units"):
+        n, unit = None, span.group("units").lower()[:-1]
+    else:
+        word = re.sub(r"\s+", " ", span.group("n").lower())
+        n, unit = float(_N_WORDS.get(word) or int(word)), span.group("unit").lower()
+    if unit == "year":
+        return
+    clues.append(_span_clue(m, n, unit, sign, re.sub(r"\s+", " ", f"{span.group(0)} {m.text}")))
+
+
+def _attributive(m: Mention) -> bool:
+    """'the 2016 election', 'its 2015 level': a year naming a thing, not a time."""
+    return m.text.split(" ", 1)[0].lower() in ("the", "its", "their", "his", "her")
+
+
+def _open_span(m: Mention) -> bool:
+    """'since 2016', 'from 2014': an open span of years, often long."""
+    return m.pre == "since" or (m.pre == "from" and not _attributive(m))
+
+
+def _year_class(text: str, m: Mention, quoted: bool) -> str | None:
+    """How a year (or a month or season of a year) bounds the date: past, in, ahead, deadline, near, results."""
+    pre = m.pre or ""
+    if m.end_year:
+        return "season" if not quoted else None
+    if pre == "for" and m.kind == "year" and _RESULTS.search(text, max(0, m.start - 60), m.start):
+        return "results"
+    if m.tense == "future":
+        return "deadline" if (m.scheduled or pre in ("until", "till", "by", "through")) else "ahead"
+    if pre == "since" or (pre in ("after", "from") and not _attributive(m)) or m.tense == "past":
+        return "past"
+    if quoted:
+        return None
+    if pre in ("in", "during", "of", "around", "early", "late", "mid", "after", "from") or m.kind in ("month", "season"):
+        return "in"
+    return "near"
+
+
+def _year_clues(marks: dict[tuple[int, str], list[Mention]]) -> list[Clue]:
     out = []
-    for rel in mentions:
-        if rel.kind != "relative" or rel.unit not in ("month", "year") or zones.decoy(rel.start):
-            continue
-        near = [m for m in mentions if m.kind in ("date", "month", "year") and m.tense != "future"
-                and abs(m.start - rel.start) <= 60 and zones.sentence(m.start) == zones.sentence(rel.start)
-                and not m.text.lower().startswith(("since", "from", "until", "by"))
-                and not zones.decoy(m.start) and not zones.photo(m.start)]
-        if rel.unit == "year":
-            values = {m.year for m in near if m.year}
-            if len(values) == 1:
-                target = values.pop() - rel.offset
-                out.append(Clue("relative", 1.5, lambda d, t=target: 1.0 if d.year == t else -1.0,
-                                lambda d, r=rel, t=target: f"{_q(r)} beside a {t + r.offset} date: published in {t}",
-                                support=(date(target, 1, 1), date(target, 12, 31))))
-        else:
-            values = {m.month for m in near if m.month}
-            if len(values) == 1:
-                target = (values.pop() - 1 - rel.offset) % 12 + 1
-                out.append(Clue("relative", 1.2, lambda d, t=target: 1.0 if d.month == t else -1.0,
-                                lambda d, r=rel, t=target: f"{_q(r)} beside a dated mention: published in "
-                                f"{date(2000, t, 1):%B}"))
+    past_years = sorted(y for y, cls in marks if cls in ("past", "in"))
+    for (year, cls), group in marks.items():
+        m = group[0]
+        if cls in ("past", "in"):
+            if cls == "in" and (year, "past") in marks:
+                continue
+            lo = date(year, m.month or 1, 1) if m.kind == "month" else date(year, 1, 1)
+            weight = 1.5 if cls == "past" else 0.6
+            when = "after " + (f"{lo:%B %Y} began" if m.kind == "month" else f"{year} began")
+            out.append(_bound_clue("year", weight, lo, None, f"{_q(m)} lies behind: {when}"))
+            if m.pre == "since" and m.kind == "year":  # "the first since 2013": rarely written in 2013 itself
+                out.append(_bound_clue("year", 0.4, date(year + 1, 1, 1), None, f"{_q(m)}: a span of years"))
+        elif cls in ("ahead", "deadline"):
+            hi = date(year, m.month, 1) + timedelta(days=31) if m.kind == "month" else date(year, 12, 31)
+            if m.kind == "date" and m.day_in(year):
+                hi = m.day_in(year)
+            out.append(_bound_clue("year", 1.2 if cls == "ahead" else 0.8, None, hi,
+                                   f"{_q(m)} lies ahead: before {hi.isoformat() if m.kind == 'date' else year}"))
+            if cls == "ahead" and m.kind != "date":
+                out.append(_plan_year_clue(year, m))
+        elif cls == "results":
+            out.append(_results_clue(year, m))
+        elif cls == "season":
+            out.append(_season_span_clue(m))
+        elif cls == "near" and not any(y >= year for y in past_years):
+            out.append(_near_year_clue(year, m, len(group)))
     return out
+
+
+def _relative_day_clues(mentions: list[Mention], zones: _Zones, dateline: Mention | None) -> list[Clue]:
+    """'yesterday (Tuesday 15 March)', 'today, March 5': a relative day beside a date fixes the day."""
+    out = []
+    dated = [m for m in mentions if m.kind == "date" and m is not dateline and not zones.decoy(m.start)
+             and not zones.photo(m.start)]
+    for rel in mentions:
+        if rel.kind != "relative" or rel.unit != "day" or zones.decoy(rel.start):
+            continue
+        near = [m for m in dated if zones.sentence(m.start) == zones.sentence(rel.start)
+                and (0 <= m.start - rel.end <= 4 or 0 <= rel.start - m.end <= 4)]
+        if len(near) == 1:
+            out.append(_relative_day_clue(rel, near[0]))
+    return out[:2]
+
+
+def _years_after_clues(text: str, mentions: list[Mention], zones: _Zones) -> list[Clue]:
+    """'nine years after the clashes of 2016', 'a 21-year wait' beside 'since 1998'."""
+    out: dict[int, Clue] = {}
+    years = [m for m in mentions if m.kind == "year" and m.end_year is None and m.tense != "future"
+             and not zones.teaser(m.start) and not zones.photo(m.start)]
+    for m in years:
+        s, e = zones.sentence(m.start)
+        for hit in _YEARS_AFTER.finditer(text, s, e):
+            if abs(hit.start() - m.start) > 90:
+                continue
+            word = hit.group("n").lower()
+            n = _NUMBER.get(word) or int(word)
+            phrase = re.sub(r"\s+", " ", text[min(hit.start(), m.start):max(hit.end(), m.end)])
+            out.setdefault(m.year + n, _years_after_clue(m.year, n, phrase))
+        if (m.pre or "") == "since":
+            for hit in _YEAR_WAIT.finditer(text, max(0, m.start - 300), m.end + 300):
+                n = int(hit.group("n"))
+                out.setdefault(m.year + n, _years_after_clue(m.year, n, f"{hit.group(0)}' and '{m.text}"))
+    return list(out.values())
 
 
 # --- the search ----------------------------------------------------------------------------------
 
-_MARGIN_DAY, _MARGIN_MONTH, _NEAR = 0.1, 0.03, 0.1
-
-
-def _totals(clues: list[Clue], days: list[date]) -> list[float]:
-    totals = [0.0] * len(days)
-    for c in clues:
-        w, f = c.weight, c.score
-        totals = [t + w * f(d) for t, d in zip(totals, days)]
-    return totals
-
-
-def _month_end(y: int, month: int) -> date:
-    return date(y + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-
-
-def _covered_years(clues: list[Clue], y0: int, y1: int) -> list[int]:
-    """Years where the weight of the clues that can hold comes near the most: the rest cannot win."""
-    cover = [0.0] * (y1 - y0 + 1)
-    for c in clues:
-        if c.support:
-            for y in range(max(y0, c.support[0].year), min(y1, c.support[1].year) + 1):
-                cover[y - y0] += c.weight
-    top = max(cover)
-    return [y0 + i for i, w in enumerate(cover) if w >= top - 2.5]
-
-
-def _kept_months(coarse: list[Clue], lo: date, hi: date) -> list[tuple[int, int]]:
-    """Months worth a closer look: the best years (probed thrice), then their months within reach of the best."""
-    years = _covered_years(coarse, lo.year, hi.year)
-    probes = [[p for p in (date(y, 1, 1), date(y, 7, 1), date(y, 12, 31))
-               if lo <= p <= hi] or [max(lo, date(y, 1, 1))] for y in years]
-    flat = [p for group in probes for p in group]
-    scores = dict(zip(flat, _totals(coarse, flat)))
-    year_score = {y: max(scores[p] for p in group) for y, group in zip(years, probes)}
-    top = max(year_score.values())
-    # on a tie the later years go first: news archives grow towards the present
-    kept = sorted((y for y in years if year_score[y] >= top - 2.0), key=lambda y: (-year_score[y], -y))[:6]
-    months = [(y, mo) for y in kept for mo in range(1, 13)
-              if date(y, mo, 1) <= hi and _month_end(y, mo) >= lo]
-    edges = [d for y, mo in months for d in (max(lo, date(y, mo, 1)), min(hi, _month_end(y, mo)))]
-    edge_scores = _totals(coarse, edges)
-    month_score = [max(edge_scores[2 * i], edge_scores[2 * i + 1]) for i in range(len(months))]
-    best = max(month_score)
-    return [ym for ym, s in zip(months, month_score) if s >= best - 1.5]
-
-
-def _candidates(clues: list[Clue], lo: date, hi: date) -> list[date]:
-    """A grid over the promising months, plus the days the clues pin and the weekdays after them."""
-    months = _kept_months([c for c in clues if not c.fine], lo, hi)
-    weekdays = [c for c in clues if c.kind == "weekday"]
-    lede = weekdays[0].score if weekdays else None
-    days: set[date] = set()
-    for y, mo in months:
-        for day in (1, 15, _month_end(y, mo).day):
-            d = date(y, mo, day)
-            if lede:  # compare like with like: grid days on the lede's weekday
-                d = next((d + timedelta(days=k) for k in range(7) if lede(d + timedelta(days=k)) == 1.0), d)
-            days.add(d)
-    near = {(y, mo + k) for y, mo in months for k in (-1, 0, 1)}
-    near = {(y + (mo - 1) // 12, (mo - 1) % 12 + 1) for y, mo in near}
-    y0, y1 = min(y for y, _ in months) - 1, max(y for y, _ in months) + 1
-    pinned: set[date] = set()
-    for c in clues:
-        if c.pins:
-            strong = c.kind in ("weekday-date", "dateline")
-            pinned.update(p for p in c.pins(*((lo.year, hi.year) if strong else (y0, y1)))
-                          if strong or (p.year, p.month) in near)
-    week = [lo + timedelta(days=k) for k in range(7)]
-    best_days = {d.weekday() for c in weekdays for d in week if c.score(d) == 1.0}
-    for p in list(pinned):  # the days after a pinned day that fall on a weekday mentioned
-        pinned.update(p + timedelta(days=k) for k in range(1, 7) if (p.weekday() + k) % 7 in best_days)
-    return [d for d in days | pinned if lo <= d <= hi]
+_MARGIN_DAY, _MARGIN_MONTH, _NEAR = 0.03, 0.03, 0.1
+_CAPS = {"day": 0.7, "month": 0.5, "year": 0.45}
+_ANCHORED_CAP = 0.95
 
 
 def _search(clues: list[Clue]) -> PublishedDate:
     supports = [c.support for c in clues if c.support]
-    if not supports:
+    guessed = False
+    if supports:
+        lo = max(_SEARCH_START, min(s[0] for s in supports))
+        hi = min(_today(), max(s[1] for s in supports))
+    elif any(c.kind in ("weekday-date", "dateline", "relative day", "holiday") for c in clues):
+        lo, hi, guessed = date(2000, 1, 1), _today(), True  # periodic evidence alone: the recent past
+    else:
         return PublishedDate(method="inferred")
-    lo = max(date(1980, 1, 1), min(s[0] for s in supports))
-    hi = min(date.today(), max(s[1] for s in supports))
     if lo > hi:
         return PublishedDate(method="inferred")
-    days = _candidates(clues, lo, hi)
-    scores = dict(zip(days, _totals(clues, days)))
-    best = max(scores, key=lambda d: (scores[d], d))
-    top = scores[best]
+    clues = clues + [_prior_clue()]
+    days = _focus(clues, _Days.span(lo, hi))
+    if not len(days):
+        return PublishedDate(method="inferred")
+    total = np.zeros(len(days))
+    for c in clues:
+        c.values = c.weight * c.score(days)
+        total += c.values
+    top = float(total.max())
+    best_i = int(np.flatnonzero(total >= top - 1e-9)[-1])  # on a tie the later day: archives grow to the present
+    best = _day(days.ord[best_i])
 
-    def rival(keep: Callable[[date], bool]) -> float:
-        return max((s for d, s in scores.items() if keep(d)), default=top - 5.0)
+    def rival(mask: np.ndarray) -> float:
+        return float(total[mask].max()) if mask.any() else top - 5.0
 
-    margin_day = top - rival(lambda d: abs((d - best).days) > 1)
-    margin_month = top - rival(lambda d: (d.year, d.month) != (best.year, best.month))
+    far = np.abs(days.ord - days.ord[best_i]) > 1
+    other_month = (days.year != best.year) | (days.month != best.month)
+    margin_day = top - rival(far)
+    margin_month = top - rival(other_month)
     if margin_day >= _MARGIN_DAY:
-        pinned = any(c.kind in ("weekday-date", "dateline") and c.score(best) >= 0.9 for c in clues)
-        precision, value, margin, cap = "day", best.isoformat(), margin_day, 0.95 if pinned else 0.6
+        anchored = _anchored(clues, best_i)
+        precision, value, margin = "day", best.isoformat(), margin_day
+        cap = _ANCHORED_CAP if anchored else _CAPS["day"]
     elif margin_month >= _MARGIN_MONTH:
-        precision, value, margin, cap = "month", f"{best:%Y-%m}", margin_month, 0.45
+        precision, value, margin, cap = "month", f"{best:%Y-%m}", margin_month, _CAPS["month"]
     else:  # a tie across months: the year holding most of the best days
-        near = Counter(d.year for d, s in scores.items() if s >= top - _NEAR)
-        year = max(near, key=lambda y: (near[y], y == best.year))
-        best = max((d for d in scores if d.year == year), key=lambda d: scores[d])
-        margin = scores[best] - rival(lambda d: d.year != year)
-        precision, value, cap = "year", f"{year:04d}", 0.5
+        near = Counter(days.year[total >= top - _NEAR].tolist())
+        year = max(near, key=lambda y: (near[y], y == best.year, y))
+        in_year = days.year == year
+        best_i = int(np.flatnonzero(in_year)[np.argmax(total[in_year])])
+        best = _day(days.ord[best_i])
+        margin = float(total[best_i]) - rival(~in_year)
+        precision, value, cap = "year", f"{year:04d}", _CAPS["year"]
     confidence = cap * (1 - math.exp(-max(margin, 0.0) / 1.2))
-    if sum(min(0.0, c.weight * c.score(best)) for c in clues) < -1.0:
+    if any(c.weight >= 1.0 and c.values[best_i] <= -0.5 * c.weight for c in clues):
         confidence *= 0.7  # the winner contradicts some evidence
-    method = "dateline" if any(c.kind == "dateline" and c.score(best) == 1.0 for c in clues) else "inferred"
-    rivals = sorted((d for d in scores if abs((d - best).days) > 1), key=lambda d: -scores[d])[:8]
-    return PublishedDate(value, precision, round(max(confidence, 0.05), 2), _evidence(clues, best, rivals), method)
+    if guessed:
+        confidence = min(confidence, 0.3)
+    method = "dateline" if any(c.kind == "dateline" and c.values[best_i] > 0 for c in clues) else "inferred"
+    order = np.argsort(-np.where(far, total, -np.inf))[:8]
+    return PublishedDate(value, precision, round(max(confidence, 0.05), 2), _evidence(clues, best_i, best, order),
+                         method)
 
 
-def _evidence(clues: list[Clue], best: date, rivals: list[date]) -> list[str]:
+def _focus(clues: list[Clue], days: _Days) -> _Days:
+    """Only the days that can win: a dateline's or a relative day's, else those near the lead's.
+
+    The strongest clues pin the day; the others need not be computed on days those rule out.
+    """
+    for kinds in (("dateline", "relative day"), ("lead",)):
+        masks = [c.focus(days) for c in clues if c.kind in kinds and c.focus is not None]
+        if masks:
+            keep = np.logical_or.reduce(masks)
+            if keep.any():
+                return days.take(keep)
+    return days
+
+
+def _anchored(clues: list[Clue], i: int) -> bool:
+    """The day itself is pinned: a dateline, a relative day beside a date, or a weekday agreeing with the lead's date."""
+    lead = next((c for c in clues if c.kind == "lead"), None)
+    for c in clues:
+        if not c.anchor or c.values[i] < 0.9 * c.weight:
+            continue
+        if c.kind == "weekday-date" and (lead is None or lead.values[i] < 0.65 * lead.weight):
+            continue
+        return True
+    return False
+
+
+def _evidence(clues: list[Clue], i: int, best: date, rivals: np.ndarray) -> list[str]:
     """The clues that speak for the answer, those that set it apart from its rivals first."""
     rows = []
     for c in clues:
-        here = c.weight * c.score(best)
+        here = float(c.values[i])
         if here >= 0.15:
-            apart = here - (sum(c.weight * c.score(r) for r in rivals) / len(rivals) if rivals else 0.0)
+            apart = here - (float(c.values[rivals].mean()) if len(rivals) else 0.0)
             rows.append((-round(apart, 2), -here, c))
     rows.sort(key=lambda r: r[:2])
-    return [c.explain(best) for _, _, c in rows[:6]]
+    out = []
+    for _, _, c in rows[:6]:
+        line = c.explain(best)
+        if line not in out:
+            out.append(line)
+    return out
 
 
 # --- the API -------------------------------------------------------------------------------------
@@ -938,8 +1918,8 @@ def infer_published(text: str, mentions: list[Mention], *, paragraphs: list[Para
     if byline:
         return byline
     dateline = _dateline(text, mentions, paragraphs, zones)
-    if dateline and dateline.year:
-        value = date(dateline.year, dateline.month, dateline.day).isoformat()
+    if dateline and dateline.year and dateline.day_in(dateline.year):
+        value = dateline.day_in(dateline.year).isoformat()
         return PublishedDate(value, "day", 0.9, [f"dateline {_q(dateline)}"], "dateline")
     return _search(_clues(text, mentions, zones, dateline))
 
@@ -952,7 +1932,7 @@ def date_article(text: str, *, paragraphs: list[Paragraph], quotes: list[Quote],
     published = infer_published(text, mentions, paragraphs=paragraphs, quotes=quotes, metadata=metadata,
                                 stamps=stamps)
     timexes = resolve(mentions, published)
-    starts = sentence_starts(text)
+    starts = sentence_starts(text) if quotes else []
     for quote in quotes:
         quote.said_on = _said_on(quote, text, timexes, starts) or published.value
     return published, timexes

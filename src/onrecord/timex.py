@@ -2,19 +2,26 @@
 
 :func:`find_timexes` is pure pattern work over the text (no publication date
 needed): full and partial dates ("on Sunday, January 24", "15.05.2019",
-"July 16, 2018"), weekdays ("on Friday"), relative mentions ("last week",
-"three days ago"), months ("in early March"), years ("in 2026", "the 2016
-election") and a few fixed holidays. Each :class:`Mention` carries its parsed
-parts and a tense hint read from the words around it, because "on Monday" and
-"due to expire on February 5" resolve in opposite directions.
+"July 16, 2018", "Thursday, the last day of February"), weekdays ("on Friday"),
+relative mentions ("last week", "three days ago"), months ("in early March",
+"in February last year"), years ("in 2026", "the 2016 election", "the 2018-19
+season"), seasons ("the spring of 2016", "next spring"), decades ("the late '90s")
+and a few holidays. Each :class:`Mention` carries its parsed parts and a tense
+hint read from the words around it, because "on Monday" and "due to expire on
+February 5" resolve in opposite directions; "had been due on ..." is marked
+anterior: a plan that lay ahead once and lies behind now.
 
 :func:`resolve` turns mentions into :class:`TimeExpr` records against a
 publication date: a weekday is the latest such day on or before publication
 unless the tense looks ahead; a month-day without a year takes the year that
-puts it nearest in the direction of the tense (past by default).
+puts it nearest in the direction of the tense (past by default). Against a
+month- or year-precision date every mention still gets its best partial value
+("on Tuesday" against "2023-12" is "2023-12"). Values follow TIMEX3: "2021-W02"
+for a week, "2016-SP" for a season, "199" for the 1990s.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -37,6 +44,7 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
 }
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 _MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -45,33 +53,37 @@ _WD = rf"(?:{_WD_FULL}|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
 _YEAR = r"(?:19\d\d|20\d\d)"
 _TZ = r"(?:\s*(?:GMT|UTC|ET|EST|EDT|CT|CST|PT|PST|PDT|CET|CEST|BST|MSK|IST|JST)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?"
 _TIME = rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?|\d{{1,2}}\s*[AaPp]\.[Mm]\.|\d{{1,2}}\s*[AaPp][Mm]\b){_TZ}"
-_PREP = r"(?:[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough|of|[Tt]he)"
+_PREP = r"(?:[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough|[Ff]or|of|[Tt]he)"
 _TIME_TAIL = rf"(?:,?\s+(?:at\s+)?(?P<time>{_TIME}))?"
 
 # Each pattern starts with a literal word or a digit so the regex engine can skip ahead fast; the
 # optional words before a mention ("on", "last", a weekday) are read backwards by the _BACK_* patterns.
 _MONTH_WORD = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})\b\.?"
 _RE_MD = re.compile(
-    rf"{_MONTH_WORD}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![-–]\d|:\d|,\d{{3}}|\.\d|%)"
+    rf"{_MONTH_WORD}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:[-–]\d{{1,2}}\b(?![-–/.:]\d))?(?![-–]\d|:\d|,\d{{3}}|\.\d|%)"
     rf"(?:,?\s+(?P<year>{_YEAR})\b)?{_TIME_TAIL}"
 )
 _RE_DM = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{_MONTH_WORD})(?:,?\s+(?P<year>{_YEAR})\b)?{_TIME_TAIL}"
 )
 _BACK_MD = re.compile(rf"(?:\b(?P<pre>{_PREP})[^\S\n]+)?(?:(?P<wd>{_WD}),?[^\S\n]+(?P<par>\()?)?\Z")
+_RE_LAST_DAY = re.compile(rf"the\s+(?P<which>first|last)\s+day\s+of\s+(?:an?\s+|the\s+)?(?P<mon>{_MONTH_FULL})\b"
+                          rf"(?:,?\s+(?P<year>{_YEAR})\b)?")
+_BACK_LAST_DAY = re.compile(rf"(?:\b(?P<pre>[Oo]n|[Bb]y|[Uu]ntil)[^\S\n]+)?(?:(?P<wd>{_WD}),?[^\S\n]+)?\Z")
 _RE_MONTH_YEAR = re.compile(rf"(?:{_MONTH_FULL}|{_MONTH_ABBR.replace('|', '[.]|')}[.])\s+(?:of\s+)?(?P<year>{_YEAR})\b")
-_BACK_MONTH_YEAR = re.compile(r"(?:\b(?P<pre>in|since|until|till|by|from|during|through|before|after|of|early|late|"
-                              r"mid)(?:[^\S\n]|-)+)?(?:(?:early|late|mid)(?:[^\S\n]|-)+)?\Z")
+_BACK_MONTH_YEAR = re.compile(r"(?:\b(?P<pre>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|"
+                              r"[Aa]fter|of|[Ee]arly|[Ll]ate|[Mm]id)(?:[^\S\n]|-)+)?(?:(?:early|late|mid)(?:[^\S\n]|-)+)?\Z")
+_RE_MONTH_REL_YEAR = re.compile(rf"(?P<mon>{_MONTH_FULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
 _RE_MONTH = re.compile(rf"(?:{_MONTH_FULL})\b(?!['’]s|\s+\d|\s+[A-Z])")
-_BACK_MONTH = re.compile(r"\b(?P<pre>in|since|until|till|from|during|through|before|after|last|next|this|of|early|"
-                         r"late|mid)(?:[^\S\n]|-)+(?:(?:early|late|mid)(?:[^\S\n]|-)+)?\Z")
+_BACK_MONTH = re.compile(r"\b(?P<pre>[Ii]n|[Ss]ince|[Uu]ntil|till|[Ff]rom|[Dd]uring|through|[Bb]efore|[Aa]fter|[Ll]ast|"
+                         r"[Nn]ext|[Tt]his|of|[Ee]arly|late|mid)(?:[^\S\n]|-)+(?:(?:early|late|mid)(?:[^\S\n]|-)+)?\Z")
 _RE_NUMERIC = re.compile(
     rf"\d\d?(?:\d\d-[01]\d-[0-3]\d|(?P<sep>[./-])\d\d?(?P=sep){_YEAR})(?![\d/]|\.\d)"
     rf"(?:(?:T|,?\s+(?:at\s+)?)(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[AaPp][Mm])?{_TZ}))?"
 )
 _RE_WEEKDAY = re.compile(rf"(?:{_WD_FULL})(?P<poss>['’]s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")
 _BACK_WEEKDAY = re.compile(r"\b(?P<pre>[Oo]n|[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|"
-                           r"[Ll]ate|[Ee]arly|[Bb]efore|[Aa]fter)[^\S\n]+\Z")
+                           r"[Ll]ate|[Ee]arly|[Bb]efore|[Aa]fter|[Ff]or)[^\S\n]+\Z")
 _RE_RELATIVE = re.compile(r"(?:this|This|last|Last|next|Next|past|Past|coming|Coming|previous|Previous)\s+"
                           r"(?P<unit>week|weekend|month|year)\b")
 _BACK_RELATIVE = re.compile(r"\b(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)[^\S\n]+\Z")
@@ -81,17 +93,26 @@ _RE_AGO = re.compile(r"ago\b")
 _BACK_AGO = re.compile(r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"a few|several)[^\S\n]+(?P<unit>day|week|month|year)s?[^\S\n]+$", re.I)
 _RE_YEAR = re.compile(
-    r"(?:19|20)\d\d\b(?!['’]?s\b|[\d,/]|\.\d|%|-(?:year|strong|member|page|word|mile|km|seat)|\s*(?:people|persons|"
+    r"(?:19|20)\d\d\b(?!['’]?s\b|[\d/]|,\d|\.\d|%|-(?:year|strong|member|page|word|mile|km|seat)|\s*(?:people|persons|"
     r"troops|soldiers|men|women|children|km|kilomet|miles|metres|meters|feet|tons|tonnes|kg|dollars|euros|rubles|"
     r"roubles|pounds|barrels|votes|points|cases|deaths|units|drones|missiles|tanks|jobs|words|pages|hectares|"
     r"acres|GMT|UTC|hours|hrs)\b)"
 )
-_BACK_YEAR = re.compile(r"\b(?P<pre>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Oo]f|[Dd]uring|[Bb]efore|[Aa]fter|"
-                        r"[Tt]hrough|[Aa]round|[Tt]he|[Ll]ate|[Ee]arly|[Mm]id)(?:[^\S\n]|-)+\Z")
+_RE_SPAN = re.compile(r"(?P<y>(?:19|20)\d\d)[-–/](?P<z>\d\d|(?:19|20)\d\d)\b(?![-–/.]\d)")
+_BACK_YEAR = re.compile(r"(?:\b(?P<pre>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Oo]f|[Dd]uring|[Bb]efore|[Aa]fter|"
+                        r"[Tt]hrough|[Aa]round|[Ff]or|[Ll]ate|[Ee]arly|[Mm]id)(?:[^\S\n]|-)+)?"
+                        r"(?:\b(?P<det>[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)[^\S\n]+)?\Z")
+_RE_SEASON = re.compile(r"(?P<season>spring|summer|autumn|fall|winter)\s+of\s+(?P<year>(?:19|20)\d\d)\b")
+_BACK_SEASON = re.compile(r"(?:\b(?P<pre>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter)[^\S\n]+)?"
+                          r"(?:[Tt]he[^\S\n]+)?(?:(?:early|late|mid)[- ])?\Z")
+_RE_REL_SEASON = re.compile(r"(?P<rel>last|this|next|past|coming)\s+(?P<season>spring|summer|autumn|fall|winter)\b")
+_RE_DECADE = re.compile(r"(?:['’‘](?P<short>\d)0s|(?P<full>(?:1[89]|20)\d)0s)\b")
+_BACK_DECADE = re.compile(r"(?:\b[Tt]he[^\S\n]+)?(?:(?:early|mid|late)(?:[^\S\n]|-)+)?\Z")
 _RE_HOLIDAY = re.compile(r"(?:Christmas|New\s+Year|Thanksgiving|Easter|Halloween|Valentine['’]s\s+Day|"
-                         r"Fourth\s+of\s+July|Victory\s+Day)(?:['’]s)?(?:\s+(?:Eve|Day))?\b")
+                         r"Fourth\s+of\s+July|Victory\s+Day|Labor\s+Day|Memorial\s+Day|Boxing\s+Day|Good\s+Friday)"
+                         r"(?:['’]s)?(?:\s+(?:Eve|Day))?\b")
 _BACK_HOLIDAY = re.compile(r"(?:\b(?P<pre>last|next|this|on|at|over|for|since|before|after|by|until|ahead[^\S\n]+of)[^\S\n]+)?"
-                           r"(?P<orth>Orthodox[^\S\n]+)?\Z")
+                           r"(?:the[^\S\n]+)?(?P<orth>Orthodox[^\S\n]+)?\Z")
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:No\.?|[Nn]umber|Resolution|Article|[Ff]light|[Rr]oom|[Pp]age|Highway|Route|Model|[Cc]ode|[Uu]nit|"
     r"[Rr]egulation|[Dd]ecree|[Oo]rder|\d)\s*$"
@@ -107,17 +128,21 @@ _NOUN_TAIL = re.compile(r"(?:\s+(?!(?:of|in|on|at|to|and|or|that|which|who|when|
 _FUTURE_WORDS = frozenset(
     "will shall would 'll won't upcoming next coming scheduled slated due expected planned plans plan planning "
     "intends intend intent intention aims aim hopes hope seeks seek ready poised likely whether going expire "
-    "expires expiring forthcoming until till".split()
+    "expires expiring forthcoming until till ahead promised promise promises pledged pledge pledges vowed vow "
+    "vows tomorrow travels travel hosts host faces face plays meets resumes reopens opens begins starts kicks "
+    "convenes".split()
 )
-_SCHEDULED_WORDS = frozenset("due expire expires expiring until till through deadline".split())
+_SCHEDULED_WORDS = frozenset("expire expires expiring until till through deadline".split())
+_PROMISED = frozenset("promised pledged vowed".split())  # past verbs with future objects
 _PAST_WORDS = frozenset(
     "was were had did ago said told met held took made came went saw gave sent spoke wrote began won lost left "
     "became been since last former earlier previously ran fell rose sought thought felt kept brought bought "
     "fought built chose drew grew knew led paid shot stood struck swore taught won wore".split()
 )
 _NOT_PAST_ED = frozenset("need speed indeed proceed succeed exceed feed seed bed red hundred united based related "
-                         "concerned interested involved unprecedented alleged so-called".split())
-_CLAUSE_BREAK = re.compile(r"[.;:!?()\n\"“”]|,\s+(?:but|and|while|whereas)\s")
+                         "concerned interested involved unprecedented alleged so-called promised followed".split())
+_ATTRIBUTIVE = frozenset({"the", "its", "their", "his", "her"})
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\n\"“”«»]|,\s+(?:but|and|while|whereas)\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -128,23 +153,37 @@ class Mention:
     text: str
     start: int
     end: int
-    kind: str  # date | weekday | relative | month | year | holiday
+    kind: str  # date | weekday | relative | month | year | holiday | season | decade
     year: int | None = None
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
-    unit: str | None = None  # relative mentions: day | week | weekend | month | year
+    unit: str | None = None  # relative mentions: day | week | weekend | month | year; weekdays: "explicit"
     offset: int = 0  # relative mentions: -1 last, 0 this, +1 next, -n "n ago"
     tense: str | None = None  # past | future | None when the words give no hint
     scheduled: bool = False  # future by a schedule ("due to expire") rather than a plan
     time: str | None = None  # "15:30"
     holiday: str | None = None
+    anterior: bool = False  # "had been expected on ...": before the time of the story
+    pre: str | None = None  # the preposition before it: "since", "in", "for", "the" ...
+    last_day: bool = False  # "the last day of February": the day depends on the year
+    end_year: int | None = None  # "the 2018-19 season": 2019
+    season: str | None = None  # SP | SU | FA | WI
+    year_offset: int | None = None  # "in February last year": -1
+
+    def day_in(self, year: int) -> date | None:
+        """The calendar day this month-day names in ``year`` (None when it has none, like 29 February)."""
+        if self.month is None or self.day is None:
+            return None
+        day = calendar.monthrange(year, self.month)[1] if self.last_day else self.day
+        return date(year, self.month, day) if _valid(year, self.month, day) else None
 
 
 def find_timexes(text: str) -> list[Mention]:
     """Every date or time mention in ``text``, in order, without overlaps."""
     found: list[Mention] = []
-    for finder in (_full_dates, _numeric_dates, _month_years, _months, _weekdays, _relatives, _holidays, _years):
+    for finder in (_full_dates, _last_days, _numeric_dates, _month_rel_years, _month_years, _months, _weekdays,
+                   _relatives, _holidays, _seasons, _decades, _spans, _years):
         found.extend(finder(text))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
@@ -153,8 +192,15 @@ def find_timexes(text: str) -> list[Mention]:
             continue
         kept.append(m)
     for m in kept:
-        if m.tense is None and m.kind != "holiday":  # "a Christmas letter was sent" is no past Christmas
-            m.tense, m.scheduled = _tense(text, m.start, m.end)
+        if (m.kind == "holiday" and m.pre != "on") or (m.kind == "year" and m.pre in _ATTRIBUTIVE):
+            continue  # "a Christmas letter was sent" is no past Christmas; "the 2023 census" has no tense
+        if m.tense is None or m.kind in ("date", "weekday"):
+            # a date's own words ("since", "next") come first, but "had been due on ..." is anterior
+            tense, scheduled, anterior = _tense(text, m.start, m.end)
+            if anterior:
+                m.tense, m.scheduled, m.anterior = "past", False, True
+            elif m.tense is None:
+                m.tense, m.scheduled = tense, scheduled
     return kept
 
 
@@ -173,7 +219,7 @@ def _prefix_tense(pre: str | None) -> tuple[str | None, bool]:
     pre = (pre or "").lower()
     if pre in ("since", "last", "past"):
         return "past", False
-    if pre in ("next", "coming"):
+    if pre in ("next", "coming", "for"):
         return "future", False
     if pre in ("until", "till", "through", "by"):
         return "future", True
@@ -197,6 +243,16 @@ def _word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ".,/$£€#-")
 
 
+def _pre(back: re.Match | None) -> str | None:
+    """The preposition before a mention, else its determiner ("the 2016 election")."""
+    if not back or not back.group(0):
+        return None
+    if back.group("pre"):
+        return back.group("pre").lower()
+    det = back.groupdict().get("det")
+    return det.lower() if det else None
+
+
 def _full_dates(text: str) -> list[Mention]:
     out = []
     for regex in (_RE_MD, _RE_DM):
@@ -215,10 +271,27 @@ def _full_dates(text: str) -> list[Mention]:
             if back and back.group("par") and text.startswith(")", end):
                 end += 1
             wd = back.group("wd") if back else None
-            tense, scheduled = _prefix_tense(back.group("pre") if back else None)
+            tense, scheduled = _prefix_tense(_pre(back))
             out.append(_mention(text, start, end, "date", year=year, month=month, day=day,
                                 weekday=WEEKDAYS[wd.rstrip(".").lower()] if wd else None,
-                                tense=tense, scheduled=scheduled, time=_clock(m.group("time"))))
+                                tense=tense, scheduled=scheduled, time=_clock(m.group("time")), pre=_pre(back)))
+    return out
+
+
+def _last_days(text: str) -> list[Mention]:
+    """'Thursday, the last day of February': a date whose day depends on the year."""
+    out = []
+    for m in _RE_LAST_DAY.finditer(text):
+        back = _back(_BACK_LAST_DAY, text, m.start())
+        start = back.start() if back and back.group(0) else m.start()
+        wd = back.group("wd") if back else None
+        month = MONTHS[m.group("mon").lower()]
+        year = int(m.group("year")) if m.group("year") else None
+        last = m.group("which") == "last"
+        tense, scheduled = _prefix_tense(_pre(back))
+        out.append(Mention(text[start:m.end()], start, m.end(), "date", year=year, month=month,
+                           day=31 if last else 1, last_day=last, weekday=WEEKDAYS[wd.rstrip(".").lower()] if wd else None,
+                           tense=tense, scheduled=scheduled, pre=_pre(back)))
     return out
 
 
@@ -247,6 +320,21 @@ def _numeric_dates(text: str) -> list[Mention]:
     return out
 
 
+def _month_rel_years(text: str) -> list[Mention]:
+    """'in February last year', 'March of next year': a month of a year named relative to today."""
+    out = []
+    for m in _RE_MONTH_REL_YEAR.finditer(text):
+        if not _word_start(text, m.start()):
+            continue
+        back = _back(_BACK_MONTH, text, m.start())
+        start = back.start() if back else m.start()
+        offset = {"last": -1, "this": 0, "next": 1}[m.group("rel")]
+        tense = "past" if offset < 0 else "future" if offset > 0 else None
+        out.append(Mention(text[start:m.end()], start, m.end(), "month", month=MONTHS[m.group("mon").lower()],
+                           year_offset=offset, tense=tense, pre=_pre(back)))
+    return out
+
+
 def _month_years(text: str) -> list[Mention]:
     out = []
     for m in _RE_MONTH_YEAR.finditer(text):
@@ -256,9 +344,10 @@ def _month_years(text: str) -> list[Mention]:
             continue
         back = _back(_BACK_MONTH_YEAR, text, m.start())
         start = back.start() if back and back.group(0) else m.start()
-        tense, scheduled = _prefix_tense(back.group("pre") if back else None)
+        tense, scheduled = _prefix_tense(_pre(back))
         out.append(Mention(text[start:m.end()], start, m.end(), "month", year=int(m.group("year")),
-                           month=MONTHS[m.group(0).split()[0].rstrip(".").lower()], tense=tense, scheduled=scheduled))
+                           month=MONTHS[m.group(0).split()[0].rstrip(".").lower()], tense=tense, scheduled=scheduled,
+                           pre=_pre(back)))
     return out
 
 
@@ -268,14 +357,15 @@ def _months(text: str) -> list[Mention]:
         back = _back(_BACK_MONTH, text, m.start()) if _word_start(text, m.start()) else None
         if not back:
             continue
-        pre = back.group("pre")
+        pre = back.group("pre").lower()
         if m.group(0) == "May" and pre in ("of", "from", "before", "after"):
             continue  # "a letter from May", "after May took office": the prime minister, not the month
         tense, scheduled = _prefix_tense(pre)
         offset = {"last": -1, "next": 1, "this": 0}.get(pre)
         out.append(Mention(text[back.start():m.end()], back.start(), m.end(), "month", month=MONTHS[m.group(0).lower()],
                            tense=tense or ("past" if offset == -1 else None), scheduled=scheduled,
-                           offset=offset if offset is not None else 0))
+                           offset=offset if offset is not None else 0, unit="explicit" if offset is not None else None,
+                           pre=pre))
     return out
 
 
@@ -303,7 +393,7 @@ def _weekdays(text: str) -> list[Mention]:
         out.append(Mention(text[start:m.end()], start, m.end(), "weekday",
                            weekday=WEEKDAYS[m.group(0).split()[0].split("'")[0].split("’")[0].lower()],
                            offset=offset if offset is not None else 0, tense=tense, scheduled=scheduled,
-                           unit="explicit" if offset is not None else None))
+                           unit="explicit" if offset is not None else None, pre=pre_l or None))
     return out
 
 
@@ -353,13 +443,14 @@ def _holidays(text: str) -> list[Mention]:
         tense = "past" if pre in ("last", "since", "after") else "future" if pre in (
             "next", "before", "by", "until", "ahead of") else None
         out.append(Mention(text[start:m.end()], start, m.end(), "holiday", holiday=_holiday_key(name),
-                           offset=-1 if pre == "last" else 1 if pre == "next" else 0, tense=tense))
+                           offset=-1 if pre == "last" else 1 if pre == "next" else 0, tense=tense, pre=pre or None))
     return out
 
 
 def _holiday_key(name: str) -> str:
     lowered = name.lower()
-    for key in ("orthodox christmas", "christmas eve", "christmas", "new year's eve", "orthodox easter"):
+    for key in ("orthodox christmas", "christmas eve", "christmas", "new year's eve", "orthodox easter",
+                "labor day", "memorial day", "boxing day", "good friday"):
         if key in lowered:
             return key
     if "new year" in lowered:
@@ -371,16 +462,84 @@ def _holiday_key(name: str) -> str:
     return lowered
 
 
+def _seasons(text: str) -> list[Mention]:
+    """'the spring of 2016' (a season of a year) and 'last summer' (one named relative to today)."""
+    out: list[Mention] = []
+    lower = text.lower()  # lower-case patterns on lower-case text: fast literal scans
+    if len(lower) != len(text) or not any(w in lower for w in ("spring", "summer", "autumn", "fall", "winter")):
+        return out
+    for m in _RE_SEASON.finditer(lower):
+        if not _word_start(text, m.start()):
+            continue
+        back = _back(_BACK_SEASON, text, m.start())
+        start = back.start() if back and back.group(0) else m.start()
+        tense, scheduled = _prefix_tense(_pre(back))
+        out.append(Mention(text[start:m.end()], start, m.end(), "season", year=int(m.group("year")),
+                           season=SEASONS[m.group("season")], tense=tense, scheduled=scheduled, pre=_pre(back)))
+    for m in _RE_REL_SEASON.finditer(lower):
+        if not _word_start(text, m.start()) or text[m.start("season")].isupper():
+            continue  # "last Summer Games": a name
+        rel = m.group("rel")
+        offset = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[rel]
+        out.append(Mention(text[m.start():m.end()], m.start(), m.end(), "season", season=SEASONS[m.group("season")],
+                           offset=offset, unit="explicit", tense="past" if offset < 0 else "future" if offset else None))
+    return out
+
+
+def _decades(text: str) -> list[Mention]:
+    """'the late '90s', 'the 1960s': TIMEX3 decade values ("199")."""
+    out = []
+    for m in _RE_DECADE.finditer(text):
+        if m.group("full"):
+            if not _word_start(text, m.start()):
+                continue
+            decade = int(m.group("full")) * 10
+        else:
+            digit = int(m.group("short"))
+            decade = (2000 if digit <= 2 else 1900) + digit * 10
+        back = _back(_BACK_DECADE, text, m.start())
+        start = back.start() if back and back.group(0) else m.start()
+        out.append(Mention(text[start:m.end()], start, m.end(), "decade", year=decade, tense="past"))
+    return out
+
+
+def _spans(text: str) -> list[Mention]:
+    """'the 2018-19 season', '2018/2019': a span of two years."""
+    out = []
+    for m in _RE_SPAN.finditer(text):
+        if not _word_start(text, m.start()):
+            continue
+        y, z = int(m.group("y")), m.group("z")
+        end_year = int(z) if len(z) == 4 else (y // 100) * 100 + int(z)
+        if end_year != y + 1:
+            continue  # "2014-2018": two years, found one by one
+        back = _back(_BACK_YEAR, text, m.start())
+        start = _year_start(back, m.start())
+        tense, scheduled = _prefix_tense(_pre(back))
+        out.append(_mention(text, start, m.end(), "year", year=y, end_year=end_year, tense=tense, scheduled=scheduled,
+                            pre=_pre(back)))
+    return out
+
+
 def _years(text: str) -> list[Mention]:
     out = []
     for m in _RE_YEAR.finditer(text):
         if not _word_start(text, m.start()) or _NOT_YEAR_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue
         back = _back(_BACK_YEAR, text, m.start())
-        start = back.start() if back else m.start()
-        tense, scheduled = _prefix_tense(back.group("pre") if back else None)
-        out.append(_mention(text, start, m.end(), "year", year=int(m.group(0)), tense=tense, scheduled=scheduled))
+        start = _year_start(back, m.start())
+        pre = _pre(back)
+        tense, scheduled = _prefix_tense(pre) if pre != "for" else (None, False)  # "profit for 2023" is no plan
+        out.append(_mention(text, start, m.end(), "year", year=int(m.group(0)), tense=tense, scheduled=scheduled,
+                            pre=pre))
     return out
+
+
+def _year_start(back: re.Match | None, start: int) -> int:
+    """'in 2020' keeps its preposition; 'since the 2016 election' starts at 'the' (the preposition is kept apart)."""
+    if not back or not back.group(0):
+        return start
+    return back.start("det") if back.group("det") else back.start()
 
 
 def _clock(raw: str | None) -> str | None:
@@ -398,24 +557,38 @@ def _clock(raw: str | None) -> str | None:
 
 # --- tense -----------------------------------------------------------------
 
-def _tense(text: str, start: int, end: int) -> tuple[str | None, bool]:
-    """Past/future from the nearest cue word in the clause, looking back first, then ahead."""
+def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
+    """(tense, scheduled, anterior) from the nearest cue word in the clause, looking back first, then ahead.
+
+    A plan reported in the past perfect ("had been due to take place on ...", "had first been expected
+    on ...") lies behind the story: past and anterior. One reported in the simple past ("was due to
+    expire on ...") may lie either way: no tense.
+    """
     back = text[max(0, start - 120):start]
     cut = max((b.end() for b in _CLAUSE_BREAK.finditer(back)), default=0)
     words = _WORD.findall(back[cut:])[-12:]
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() == "set" and i + 1 < len(words) and words[i + 1] in ("for", "to"):
-            return "future", False  # "set for June 16", "set to meet"
-        found = _cue(words[i])
+            found: tuple[str, bool] | None = ("future", False)  # "set for June 16", "set to meet"
+        else:
+            found = _cue(words[i])
         if found:
-            return found
+            earlier = {w.lower() for w in words[max(0, i - 4):i]}
+            if "had" in earlier or (found[0] == "past" and words[i].lower() == "had"):
+                return "past", False, True
+            if found[0] == "future" and words[i].lower() not in ("whether", "will", "would", "shall") and \
+                    {w.lower() for w in words[max(0, i - 3):i]} & {"was", "were"}:
+                return None, False, False  # "was due to expire on ...", "was set to": either side of today
+            if words[i].lower() in _PROMISED and len(words) - i <= 2:
+                return "past", False, False  # "pledged on Tuesday to ...": the day of the pledge
+            return found[0], found[1], False
     ahead = text[end:end + 60]
     stop = _CLAUSE_BREAK.search(ahead)
     for word in _WORD.findall(ahead[:stop.start() if stop else None])[:4]:
         found = _cue(word)
         if found:
-            return found
-    return None, False
+            return found[0], found[1], False
+    return None, False, False
 
 
 def _cue(word: str) -> tuple[str, bool] | None:
@@ -444,15 +617,20 @@ def resolve(mentions: list[Mention], published: PublishedDate) -> list[TimeExpr]
 
 def resolve_one(m: Mention, anchor: str | None) -> str | None:
     """The ISO value (possibly partial) of one mention, or None when the anchor cannot fix it."""
+    if m.kind == "decade":
+        return f"{m.year // 10:03d}"
     if m.kind == "year":
         return f"{m.year:04d}"
+    if m.kind == "season" and m.year:
+        return f"{m.year:04d}-{m.season}"
     if m.kind == "date" and m.year:
-        return _iso(date(m.year, m.month, m.day), m.time)
+        day = m.day_in(m.year)
+        return _iso(day, m.time) if day else None
     if m.kind == "month" and m.year:
         return f"{m.year:04d}-{m.month:02d}"
     if not anchor:
         return None
-    parts = [int(p) for p in anchor.split("-")]
+    parts = [int(p) for p in anchor[:10].split("-")]
     if len(parts) == 3:
         return _resolve_on_day(m, date(*parts))
     return _resolve_on_partial(m, parts)
@@ -460,20 +638,21 @@ def resolve_one(m: Mention, anchor: str | None) -> str | None:
 
 def _resolve_on_day(m: Mention, anchor: date) -> str | None:
     if m.kind == "date":
-        return _iso(month_day_near(m.month, m.day, anchor, m.tense, m.weekday), m.time)
+        return _iso(month_day_near(m, anchor), m.time)
     if m.kind == "weekday":
         return weekday_near(m.weekday, anchor, m.tense, m.offset, m.unit == "explicit").isoformat()
     if m.kind == "month":
-        year = anchor.year + m.offset if m.offset else _year_for_month(m.month, anchor, m.tense)
-        return f"{year:04d}-{m.month:02d}"
+        return f"{_month_year(m, anchor.year, anchor.month):04d}-{m.month:02d}"
     if m.kind == "holiday":
         day = holiday_near(m.holiday, anchor, m.tense, m.offset)
         return day.isoformat() if day else None
+    if m.kind == "season":
+        return f"{_season_year(m, anchor.year, anchor.month):04d}-{m.season}"
     return _relative_value(m, anchor)
 
 
 def _resolve_on_partial(m: Mention, parts: list[int]) -> str | None:
-    """Against a month ("2023-12") or a year anchor only coarse mentions resolve."""
+    """Against a month ("2023-12") or a year anchor: the best partial value."""
     year = parts[0]
     month = parts[1] if len(parts) > 1 else None
     if m.kind == "relative" and m.unit == "year":
@@ -481,11 +660,59 @@ def _resolve_on_partial(m: Mention, parts: list[int]) -> str | None:
     if m.kind == "relative" and m.unit == "month" and month:
         y, mo = divmod(year * 12 + month - 1 + m.offset, 12)
         return f"{y:04d}-{mo + 1:02d}"
-    if m.kind in ("date", "month") and month:
-        later = (m.month, m.day or 1) > (month, 31)
-        y = year - 1 if later and m.tense != "future" else year
-        return f"{y:04d}-{m.month:02d}-{m.day:02d}" if m.day and _valid(y, m.month, m.day) else f"{y:04d}-{m.month:02d}"
+    if m.kind == "relative" or m.kind == "weekday":  # a day or a week: inside the anchor's month or year
+        return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+    if m.kind == "date":
+        if month:
+            later = (m.month, m.day or 1) > (month, 31)
+            y = year - 1 if later and m.tense != "future" else year
+        else:
+            y = year
+        day = m.day_in(y)
+        return day.isoformat() if day else f"{y:04d}-{m.month:02d}"
+    if m.kind == "month":
+        return f"{_month_year(m, year, month or 12):04d}-{m.month:02d}"
+    if m.kind == "holiday":
+        day = holiday_on(m.holiday, year + (m.offset or 0))
+        return day.isoformat() if day and month is None or (day and day.month == month) else f"{year:04d}"
+    if m.kind == "season":
+        return f"{_season_year(m, year, month or 6):04d}-{m.season}"
     return None
+
+
+def _month_year(m: Mention, year: int, month: int) -> int:
+    """The year of a month named without one, seen from (year, month)."""
+    if m.year_offset is not None:
+        return year + m.year_offset
+    if m.unit == "explicit":  # last March, next March, this March
+        if m.offset < 0:
+            return year if m.month < month else year - 1
+        if m.offset > 0:
+            return year if m.month > month else year + 1
+        return year
+    if m.tense == "future":
+        return year if m.month >= month else year + 1
+    return year if m.month <= month else year - 1
+
+
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+
+
+def _season_year(m: Mention, year: int, month: int) -> int:
+    """'last summer' in April 2025 is 2024; 'next spring' in November 2023 is 2024."""
+    mid = _SEASON_MONTH[m.season]
+    if m.season == "WI":  # a winter is named after the year it starts in ("the winter of 2018")
+        current = year if month >= 11 else year - 1 if month <= 2 else None
+        if m.offset < 0:
+            return current - 1 if current is not None else year - 1
+        if m.offset > 0:
+            return current + 1 if current is not None else year
+        return current if current is not None else year
+    if m.offset < 0:
+        return year if mid + 1 < month else year - 1
+    if m.offset > 0:
+        return year if mid - 1 > month else year + 1
+    return year
 
 
 def _relative_value(m: Mention, anchor: date) -> str:
@@ -506,40 +733,35 @@ def _iso(day: date | None, time: str | None) -> str | None:
     return f"{day.isoformat()}T{time}" if time else day.isoformat()
 
 
-def _year_for_month(month: int, anchor: date, tense: str | None) -> int:
-    if tense == "future":
-        return anchor.year if month >= anchor.month else anchor.year + 1
-    return anchor.year if month <= anchor.month else anchor.year - 1
-
-
-def occurrence(month: int, day: int, anchor: date, direction: int) -> date:
+def occurrence(month: int, day: int, anchor: date, direction: int, last_day: bool = False) -> date:
     """The (month, day) on or before ``anchor`` (direction -1) or on or after it (+1)."""
     year = anchor.year
-    if month != 2 or day != 29:  # the common case, without a loop
+    if not last_day and (month != 2 or day != 29):  # the common case, without a loop
         here = date(year, month, day)
         if (here <= anchor) if direction < 0 else (here >= anchor):
             return here
         return date(year + direction, month, day)
     for _ in range(9):  # February 29 may need to skip up to 8 years
-        if _valid(year, month, day):
-            candidate = date(year, month, day)
+        d = calendar.monthrange(year, month)[1] if last_day else day
+        if _valid(year, month, d):
+            candidate = date(year, month, d)
             if (direction < 0 and candidate <= anchor) or (direction > 0 and candidate >= anchor):
                 return candidate
         year += direction
     return date(anchor.year, month, 28)
 
 
-def month_day_near(month: int, day: int, anchor: date, tense: str | None, weekday: int | None = None) -> date:
+def month_day_near(m: Mention, anchor: date) -> date:
     """The year for a month-day: the one the weekday agrees with, else nearest in the tense's direction."""
-    if weekday is not None:
-        fits = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                if _valid(y, month, day) and date(y, month, day).weekday() == weekday]
-        if fits:
-            return min(fits, key=lambda d: abs((d - anchor).days))
-    past, future = occurrence(month, day, anchor, -1), occurrence(month, day, anchor, 1)
-    if tense == "past":
+    past = occurrence(m.month, m.day, anchor, -1, m.last_day)
+    future = occurrence(m.month, m.day, anchor, 1, m.last_day)
+    if m.weekday is not None:
+        fits = [d for d in (past, future) if d.weekday() == m.weekday]
+        if len(fits) == 1:
+            return fits[0]
+    if m.tense == "past":
         return past
-    if tense == "future":
+    if m.tense == "future":
         return future
     # no tense word: past unless the coming one is much nearer (news rarely recalls a date a year back
     # without saying so, but often announces one a few days ahead)
@@ -557,19 +779,27 @@ def weekday_near(weekday: int, anchor: date, tense: str | None, offset: int = 0,
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=2048)
 def holiday_on(name: str, year: int) -> date | None:
     """The date of a holiday in a given year."""
     fixed = {"christmas": (12, 25), "christmas eve": (12, 24), "orthodox christmas": (1, 7), "new year": (1, 1),
              "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14),
-             "independence day": (7, 4), "victory day": (5, 9)}
+             "independence day": (7, 4), "victory day": (5, 9), "boxing day": (12, 26)}
     if name in fixed:
         return date(year, *fixed[name])
     if name == "thanksgiving":
         first = date(year, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "labor day":  # the first Monday of September (United States)
+        first = date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if name == "memorial day":  # the last Monday of May (United States)
+        last = date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
     if name == "easter":
         return _western_easter(year)
+    if name == "good friday":
+        return _western_easter(year) - timedelta(days=2)
     if name == "orthodox easter":
         return _orthodox_easter(year)
     return None
