@@ -71,3 +71,17 @@ def test_parallel_results_equal_serial_results():
     serial = [r.to_dict() for r in _run(documents, jobs=1)]
     parallel = [r.to_dict() for r in _run(documents, jobs=2)]
     assert parallel == serial
+
+
+def test_pages_with_chrome_and_a_story_title_never_break_a_stage():
+    """The benchmark's page shape (chrome, "Story N: ..." headline, 8-14 paragraphs); seed 7 once broke entities."""
+    rng = random.Random(7)
+    pool = [b.strip() for p in sorted(sample_dir().glob("*.txt"))
+            for b in p.read_text(encoding="utf-8").split("\n\n") if len(b.split()) >= 15]
+    pages = []
+    for i in range(26):
+        body = rng.sample(pool, rng.randint(8, min(14, len(pool))))
+        title = f"Story {i}: " + " ".join(body[0].split()[:8])
+        pages.append(Document(source=f"story/{i}.txt", text="\n\n".join(["Share this article", title, *body])))
+    failures = [r for r in _run(pages) if isinstance(r, Failure)]
+    assert not failures, failures

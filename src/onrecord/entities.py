@@ -196,7 +196,8 @@ class Registry:
             self.mentions.append(Mention(bounds[0], bounds[1], label, name))
             taken.update(range(*bounds))
         self._repeated_surnames(taken)
-        self.mentions.sort(key=lambda m: m.start)
+        # a span that is all title or punctuation names nobody ("the", "–"): drop it
+        self.mentions = sorted((m for m in self.mentions if m.name.strip()), key=lambda m: m.start)
 
     def _repeated_surnames(self, taken: set[int]) -> None:
         """A lone surname the NER missed ("Orlen dismissed the claim.") when a full name ends in it."""

@@ -1106,7 +1106,8 @@ class Extractor:
         lemma = subj.lemma_.lower()
         best = None
         for m in self.registry.mentions:
-            if m.start < subj.i and m.label == "ORG" and m.key.lower().split()[-1].rstrip("s") == lemma.rstrip("s"):
+            words = m.key.lower().split()
+            if m.start < subj.i and m.label == "ORG" and words and words[-1].rstrip("s") == lemma.rstrip("s"):
                 best = m.key
         return best
 
