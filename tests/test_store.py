@@ -228,8 +228,8 @@ def _assert_empty(store: Store) -> None:
 
 
 def test_a_failing_quote_insert_rolls_back_the_whole_article(store: Store, monkeypatch) -> None:
-    backend_module = sys.modules[type(store).__module__]  # every backend builds rows in _quote_row
-    real_row = backend_module._quote_row
+    backend_module = sys.modules[type(store).__module__]  # every backend builds rows with quote_row
+    real_row = backend_module.quote_row
     calls = []
 
     def failing_row(article, quote):
@@ -238,13 +238,13 @@ def test_a_failing_quote_insert_rolls_back_the_whole_article(store: Store, monke
             raise RuntimeError("disk on fire")
         return real_row(article, quote)
 
-    monkeypatch.setattr(backend_module, "_quote_row", failing_row)
+    monkeypatch.setattr(backend_module, "quote_row", failing_row)
     with pytest.raises(RuntimeError, match="disk on fire"):
         store.add(A1)
     assert len(calls) == 2  # the article row, entities and the first quote were written
     assert not store.has(A1.id)
     _assert_empty(store)
-    monkeypatch.setattr(backend_module, "_quote_row", real_row)
+    monkeypatch.setattr(backend_module, "quote_row", real_row)
     assert store.add(A1) is True and store.get(A1.id) == A1
 
 

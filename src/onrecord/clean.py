@@ -13,7 +13,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .records import Paragraph
 

@@ -8,14 +8,16 @@ names are normalised, and when a bare surname merges into a full name.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import QueryError
-from ..records import Article
+from ..records import Article, Quote, TimeExpr
 
 #: Ids shorter than this are never matched as prefixes: too many collisions.
 MIN_ID_PREFIX = 6
@@ -244,3 +246,86 @@ def merge_target(key: str, owners: Iterable[str]) -> str:
     if " " not in key and len(owners) == 1:
         return owners[0]
     return key
+
+
+# --- rows every backend writes, and the speaker merge they share -------------------------
+
+def quote_row(article: Article, q: Quote) -> tuple[Any, ...]:
+    return (
+        article.id,
+        q.text,
+        q.start,
+        q.end,
+        q.kind,
+        q.speaker,
+        name_key(q.speaker or "") or None,
+        q.speaker_mention,
+        q.cue,
+        q.condition,
+        q.placement,
+        q.said_on,
+        q.said_on or article.published.value,
+    )
+
+
+def timex_row(article_id: str, t: TimeExpr) -> tuple[Any, ...]:
+    return (article_id, t.text, t.start, t.end, t.value, t.anchor)
+
+
+def speaker_key_rows(article: Article) -> list[tuple[str, str, bool]]:
+    """Lookup rows for the article's quoted speakers and named people.
+
+    People who are named but not quoted count too: they decide whether a
+    bare surname elsewhere is ambiguous.
+    """
+    names = [q.speaker for q in article.quotes if q.speaker]
+    names += [e.name for e in article.entities if e.type == "PERSON"]
+    speaker_keys = {name_key(n) for n in names} - {""}
+    return [
+        (key, speaker_key, is_surname)
+        for speaker_key in sorted(speaker_keys)
+        for key, is_surname in lookup_keys(speaker_key).items()
+    ]
+
+
+@dataclass
+class SpeakerGroup:
+    """One speaker while ``speakers()`` merges the rows of its names."""
+
+    quoted_as: Counter[str] = field(default_factory=Counter)  # spellings of the group's own name
+    named_as: Counter[str] = field(default_factory=Counter)  # entity names under that name
+    merged_as: Counter[str] = field(default_factory=Counter)  # spellings of merged bare surnames
+    types: Counter[str] = field(default_factory=Counter)
+    roles: dict[str, str] = field(default_factory=dict)  # case-folded role -> first spelling
+    quotes: int = 0
+    dates: list[str] = field(default_factory=list)
+    outlets: set[str] = field(default_factory=set)
+
+    def add_quotes(
+        self, own: bool, spelling: str, n: int, first: str | None, last: str | None, outlets: str
+    ) -> None:
+        (self.quoted_as if own else self.merged_as)[spelling] += n
+        self.quotes += n
+        self.dates += [d for d in (first, last) if d]
+        self.outlets.update(o for o in json.loads(outlets) if o)
+
+    def add_entity(self, own: bool, name: str, type_: str, roles: list[str], n: int) -> None:
+        if own:
+            self.named_as[name] += n
+        self.types[type_] += n
+        for role in roles:
+            self.roles.setdefault(role.casefold(), role)
+
+    def row(self) -> SpeakerRow:
+        spellings = self.quoted_as or self.named_as or self.merged_as
+        # Most frequent spelling wins; ties go to the alphabetically first, for stable output.
+        name = min(spellings, key=lambda s: (-spellings[s], s))
+        return SpeakerRow(
+            name=name,
+            type=self.types.most_common(1)[0][0] if self.types else None,
+            roles=sorted(self.roles.values(), key=str.casefold),
+            quotes=self.quotes,
+            first=min(self.dates, default=None),
+            last=max(self.dates, default=None),
+            outlets=sorted(self.outlets, key=str.casefold),
+        )

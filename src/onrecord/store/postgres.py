@@ -26,21 +26,23 @@ from psycopg.rows import RowFactory, dict_row, tuple_row
 from psycopg.types.json import Jsonb
 
 from ..errors import QueryError, StoreError
-from ..records import Article, Entity, Quote, TimeExpr
+from ..records import Article, Entity
 from .base import (
     MIN_ID_PREFIX,
     ArticleSummary,
     DateRange,
     QuoteRow,
     SearchHit,
+    SpeakerGroup,
     SpeakerRow,
     Store,
-    lookup_keys,
     merge_target,
     name_key,
+    quote_row,
+    speaker_key_rows,
+    timex_row,
 )
 from .postgres_migrations import TS_CONFIG, migrate
-from .sqlite import _SpeakerGroup
 
 CONNECT_TIMEOUT = 10  # seconds, unless the URL sets connect_timeout
 # ts_headline options: matches in [brackets], as SQLite's snippets.
@@ -119,7 +121,7 @@ class PostgresStore(Store):
                     current = batch[i]
                     added[i] = _insert(self._conn, current)
                     if added[i]:
-                        keys.update(_speaker_key_rows(current))
+                        keys.update(speaker_key_rows(current))
                 current = None
                 with self._conn.cursor() as cursor:
                     cursor.executemany(_INSERT_SPEAKER_KEY, sorted(keys))
@@ -310,7 +312,7 @@ class PostgresStore(Store):
 
     def speakers(self) -> list[SpeakerRow]:
         """Every quoted speaker, bare surnames merged into their only full name."""
-        groups: dict[str, _SpeakerGroup] = defaultdict(_SpeakerGroup)
+        groups: dict[str, SpeakerGroup] = defaultdict(SpeakerGroup)
         stats = self._fetch(
             """SELECT q.speaker_key, q.speaker, count(*), min(q.date), max(q.date),
                       json_agg(DISTINCT a.outlet)::text
@@ -327,7 +329,7 @@ class PostgresStore(Store):
         rows = [group.row() for group in groups.values()]
         return sorted(rows, key=lambda r: (-r.quotes, r.name.casefold()))
 
-    def _add_entity_info(self, groups: dict[str, _SpeakerGroup], target: dict[str, str]) -> None:
+    def _add_entity_info(self, groups: dict[str, SpeakerGroup], target: dict[str, str]) -> None:
         """Fold the entities table's names, types and roles into the speaker groups."""
         rows = self._fetch(
             """SELECT name_key, name, type, roles, count(*) FROM entities
@@ -410,8 +412,8 @@ def _insert(conn: psycopg.Connection, article: Article) -> bool:
         return False
     with conn.cursor() as cursor:
         cursor.executemany(_INSERT_ENTITY, [_entity_row(article.id, e) for e in article.entities])
-        cursor.executemany(_INSERT_QUOTE, [_quote_row(article, q) for q in article.quotes])
-        cursor.executemany(_INSERT_TIMEX, [_timex_row(article.id, t) for t in article.timexes])
+        cursor.executemany(_INSERT_QUOTE, [quote_row(article, q) for q in article.quotes])
+        cursor.executemany(_INSERT_TIMEX, [timex_row(article.id, t) for t in article.timexes])
     return True
 
 
@@ -435,44 +437,6 @@ def _article_row(a: Article) -> tuple[Any, ...]:
 
 def _entity_row(article_id: str, e: Entity) -> tuple[Any, ...]:
     return (article_id, e.name, name_key(e.name), e.type, Jsonb(e.aliases), Jsonb(e.roles))
-
-
-def _quote_row(article: Article, q: Quote) -> tuple[Any, ...]:
-    return (
-        article.id,
-        q.text,
-        q.start,
-        q.end,
-        q.kind,
-        q.speaker,
-        name_key(q.speaker or "") or None,
-        q.speaker_mention,
-        q.cue,
-        q.condition,
-        q.placement,
-        q.said_on,
-        q.said_on or article.published.value,
-    )
-
-
-def _timex_row(article_id: str, t: TimeExpr) -> tuple[Any, ...]:
-    return (article_id, t.text, t.start, t.end, t.value, t.anchor)
-
-
-def _speaker_key_rows(article: Article) -> list[tuple[str, str, bool]]:
-    """Lookup rows for the article's quoted speakers and named people.
-
-    People who are named but not quoted count too: they decide whether a
-    bare surname elsewhere is ambiguous.
-    """
-    names = [q.speaker for q in article.quotes if q.speaker]
-    names += [e.name for e in article.entities if e.type == "PERSON"]
-    speaker_keys = {name_key(n) for n in names} - {""}
-    return [
-        (key, speaker_key, is_surname)
-        for speaker_key in sorted(speaker_keys)
-        for key, is_surname in lookup_keys(speaker_key).items()
-    ]
 
 
 # --- query pieces -------------------------------------------------------------

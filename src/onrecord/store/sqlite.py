@@ -9,26 +9,28 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import QueryError, StoreError
-from ..records import Article, Entity, Quote, TimeExpr
+from ..records import Article, Entity
 from .base import (
     MIN_ID_PREFIX,
     ArticleSummary,
     DateRange,
     QuoteRow,
     SearchHit,
+    SpeakerGroup,
     SpeakerRow,
     Store,
-    lookup_keys,
     merge_target,
     name_key,
+    quote_row,
+    speaker_key_rows,
+    timex_row,
 )
 from .migrations import migrate
 
@@ -280,7 +282,7 @@ class SQLiteStore(Store):
 
     def speakers(self) -> list[SpeakerRow]:
         """Every quoted speaker, bare surnames merged into their only full name."""
-        groups: dict[str, _SpeakerGroup] = defaultdict(_SpeakerGroup)
+        groups: dict[str, SpeakerGroup] = defaultdict(SpeakerGroup)
         # One sequential scan of quotes and a sort beat a million random row
         # fetches in speaker-index order (5x at 1M quotes); CROSS JOIN keeps
         # quotes as the outer loop so the scan happens once.
@@ -300,7 +302,7 @@ class SQLiteStore(Store):
         rows = [group.row() for group in groups.values()]
         return sorted(rows, key=lambda r: (-r.quotes, r.name.casefold()))
 
-    def _add_entity_info(self, groups: dict[str, "_SpeakerGroup"], target: dict[str, str]) -> None:
+    def _add_entity_info(self, groups: dict[str, "SpeakerGroup"], target: dict[str, str]) -> None:
         """Fold the entities table's names, types and roles into the speaker groups."""
         wanted = json.dumps(sorted(set(target) | set(target.values())))
         rows = self._conn.execute(
@@ -326,49 +328,6 @@ class SQLiteStore(Store):
         except sqlite3.Error:
             pass  # best effort: a read-only or already closed database needs no statistics
         self._conn.close()
-
-
-@dataclass
-class _SpeakerGroup:
-    """One speaker while ``speakers()`` merges the rows of its names."""
-
-    quoted_as: Counter[str] = field(default_factory=Counter)  # spellings of the group's own name
-    named_as: Counter[str] = field(default_factory=Counter)  # entity names under that name
-    merged_as: Counter[str] = field(default_factory=Counter)  # spellings of merged bare surnames
-    types: Counter[str] = field(default_factory=Counter)
-    roles: dict[str, str] = field(default_factory=dict)  # case-folded role -> first spelling
-    quotes: int = 0
-    dates: list[str] = field(default_factory=list)
-    outlets: set[str] = field(default_factory=set)
-
-    def add_quotes(
-        self, own: bool, spelling: str, n: int, first: str | None, last: str | None, outlets: str
-    ) -> None:
-        (self.quoted_as if own else self.merged_as)[spelling] += n
-        self.quotes += n
-        self.dates += [d for d in (first, last) if d]
-        self.outlets.update(o for o in json.loads(outlets) if o)
-
-    def add_entity(self, own: bool, name: str, type_: str, roles: list[str], n: int) -> None:
-        if own:
-            self.named_as[name] += n
-        self.types[type_] += n
-        for role in roles:
-            self.roles.setdefault(role.casefold(), role)
-
-    def row(self) -> SpeakerRow:
-        spellings = self.quoted_as or self.named_as or self.merged_as
-        # Most frequent spelling wins; ties go to the alphabetically first, for stable output.
-        name = min(spellings, key=lambda s: (-spellings[s], s))
-        return SpeakerRow(
-            name=name,
-            type=self.types.most_common(1)[0][0] if self.types else None,
-            roles=sorted(self.roles.values(), key=str.casefold),
-            quotes=self.quotes,
-            first=min(self.dates, default=None),
-            last=max(self.dates, default=None),
-            outlets=sorted(self.outlets, key=str.casefold),
-        )
 
 
 # --- opening ------------------------------------------------------------------
@@ -399,9 +358,9 @@ def _insert(conn: sqlite3.Connection, article: Article) -> bool:
     if conn.execute(_INSERT_ARTICLE, _article_row(article)).rowcount == 0:
         return False
     conn.executemany(_INSERT_ENTITY, (_entity_row(article.id, e) for e in article.entities))
-    conn.executemany(_INSERT_QUOTE, (_quote_row(article, q) for q in article.quotes))
-    conn.executemany(_INSERT_TIMEX, (_timex_row(article.id, t) for t in article.timexes))
-    conn.executemany(_INSERT_SPEAKER_KEY, _speaker_key_rows(article))
+    conn.executemany(_INSERT_QUOTE, (quote_row(article, q) for q in article.quotes))
+    conn.executemany(_INSERT_TIMEX, (timex_row(article.id, t) for t in article.timexes))
+    conn.executemany(_INSERT_SPEAKER_KEY, speaker_key_rows(article))
     return True
 
 
@@ -430,44 +389,6 @@ def _article_row(a: Article) -> dict[str, Any]:
 
 def _entity_row(article_id: str, e: Entity) -> tuple[Any, ...]:
     return (article_id, e.name, name_key(e.name), e.type, _json(e.aliases), _json(e.roles))
-
-
-def _quote_row(article: Article, q: Quote) -> tuple[Any, ...]:
-    return (
-        article.id,
-        q.text,
-        q.start,
-        q.end,
-        q.kind,
-        q.speaker,
-        name_key(q.speaker or "") or None,
-        q.speaker_mention,
-        q.cue,
-        q.condition,
-        q.placement,
-        q.said_on,
-        q.said_on or article.published.value,
-    )
-
-
-def _timex_row(article_id: str, t: TimeExpr) -> tuple[Any, ...]:
-    return (article_id, t.text, t.start, t.end, t.value, t.anchor)
-
-
-def _speaker_key_rows(article: Article) -> list[tuple[str, str, int]]:
-    """Lookup rows for the article's quoted speakers and named people.
-
-    People who are named but not quoted count too: they decide whether a
-    bare surname elsewhere is ambiguous.
-    """
-    names = [q.speaker for q in article.quotes if q.speaker]
-    names += [e.name for e in article.entities if e.type == "PERSON"]
-    speaker_keys = {name_key(n) for n in names} - {""}
-    return [
-        (key, speaker_key, int(is_surname))
-        for speaker_key in sorted(speaker_keys)
-        for key, is_surname in lookup_keys(speaker_key).items()
-    ]
 
 
 # --- reading rows -------------------------------------------------------------
