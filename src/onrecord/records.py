@@ -40,6 +40,13 @@ class PublishedDate:
     def from_dict(cls, data: dict[str, Any] | None) -> "PublishedDate":
         return cls(**data) if data else cls()
 
+    @classmethod
+    def from_metadata(
+        cls, value: str, confidence: float, evidence: str, precision: Precision = "day"
+    ) -> "PublishedDate":
+        """A date a reader found in the source's metadata (a JSON field, a feed item, a WARC header, the HTML)."""
+        return cls(value=value, precision=precision, confidence=confidence, evidence=[evidence], method="metadata")
+
 
 @dataclass(slots=True)
 class Document:

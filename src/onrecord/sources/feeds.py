@@ -95,13 +95,7 @@ def _entry_date(entry: Any) -> PublishedDate | None:
         value = _local_day(raw) or (time.strftime("%Y-%m-%d", parsed) if parsed else None)
         if value:
             label = "feed item date" if key == "published" else "feed item date (updated)"
-            return PublishedDate(
-                value=value,
-                precision="day",
-                confidence=FEED_DATE_CONFIDENCE,
-                evidence=[f"{label}: {raw}"],
-                method="metadata",
-            )
+            return PublishedDate.from_metadata(value, FEED_DATE_CONFIDENCE, f"{label}: {raw}")
     return None
 
 

@@ -111,10 +111,5 @@ def _loose(text: str | None) -> str:
 def _published(value: str | None) -> PublishedDate | None:
     if not value:
         return None
-    return PublishedDate(
-        value=value,
-        precision="day",
-        confidence=HTMLDATE_CONFIDENCE,
-        evidence=[f"htmldate: {value} from the page metadata, markup or URL"],
-        method="metadata",
-    )
+    evidence = f"htmldate: {value} from the page metadata, markup or URL"
+    return PublishedDate.from_metadata(value, HTMLDATE_CONFIDENCE, evidence)

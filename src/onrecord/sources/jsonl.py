@@ -173,13 +173,7 @@ def _published(record: dict[str, Any]) -> PublishedDate | None:
         parsed = parse_date(raw) if isinstance(raw, str) else None
         if parsed:
             value, precision = parsed
-            return PublishedDate(
-                value=value,
-                precision=precision,
-                confidence=METADATA_CONFIDENCE,
-                evidence=[f"{key} field: {raw.strip()}"],
-                method="metadata",
-            )
+            return PublishedDate.from_metadata(value, METADATA_CONFIDENCE, f"{key} field: {raw.strip()}", precision)
     return None
 
 

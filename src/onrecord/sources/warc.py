@@ -113,10 +113,4 @@ def _warc_date(record: Any) -> PublishedDate | None:
     if parsed is None:
         return None
     value, precision = parsed
-    return PublishedDate(
-        value=value,
-        precision=precision,
-        confidence=WARC_DATE_CONFIDENCE,
-        evidence=[f"WARC-Date header {raw} (capture date)"],
-        method="metadata",
-    )
+    return PublishedDate.from_metadata(value, WARC_DATE_CONFIDENCE, f"WARC-Date header {raw} (capture date)", precision)
