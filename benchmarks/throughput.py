@@ -14,6 +14,9 @@ Machines are noisy: read the ratios, not only the absolutes.
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
+import multiprocessing
 import random
 import resource
 import statistics
@@ -23,6 +26,7 @@ import time
 from pathlib import Path
 
 from onrecord import nlp as nlp_stage
+from onrecord.analysis.statements import read_frames
 from onrecord.demo import sample_dir
 from onrecord.pipeline import process
 from onrecord.records import Article, Document, Entity, PublishedDate, Quote, content_id
@@ -88,8 +92,9 @@ def bench_ingest(articles: list[Article]) -> float:
         return time.perf_counter() - start
 
 
-def synthetic_article(i: int, rng: random.Random, speakers: list[str], vocabulary: list[str]) -> Article:
-    """An article with 20 quotes, for filling a large database fast (no NLP)."""
+def synthetic_article(i: int, speakers: list[str], vocabulary: list[str]) -> Article:
+    """An article with 20 quotes, for filling a large database fast (no spaCy; frames read as at ingest)."""
+    rng = random.Random(i)
     sentences = [" ".join(rng.choices(vocabulary, k=18)) + "." for _ in range(20)]
     text = "\n\n".join(sentences)
     quotes, offset = [], 0
@@ -101,22 +106,37 @@ def synthetic_article(i: int, rng: random.Random, speakers: list[str], vocabular
     year = 2010 + i % 15
     published = PublishedDate(f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}", "day", 0.9, [], "inferred")
     entities = [Entity(name=s, type="PERSON") for s in {q.speaker for q in quotes}]
-    return Article(id=content_id(f"synthetic {i}"), source=f"synthetic/{i}.txt", text=text,
-                   title=f"Synthetic story {i}", outlet=f"Outlet {i % 40}", published=published,
-                   entities=entities, quotes=quotes)
+    article = Article(id=content_id(f"synthetic {i}"), source=f"synthetic/{i}.txt", text=text,
+                      title=f"Synthetic story {i}", outlet=f"Outlet {i % 40}", published=published,
+                      entities=entities, quotes=quotes)
+    read_frames(article)
+    return article
 
 
-def build_latency_db(path: Path, n_quotes: int) -> tuple[list[str], list[str]]:
+def _latency_inputs() -> tuple[list[str], list[str]]:
     rng = random.Random(11)
     vocabulary = " ".join(paragraph_pool(sample_dir())).split()
     speakers = [f"{rng.choice(['Ana', 'Jon', 'Mara', 'Ilse', 'Teo', 'Lena'])} Speaker{k}" for k in range(2000)]
+    return speakers, vocabulary
+
+
+def _synthetic(i: int) -> Article:
+    return synthetic_article(i, *_latency_inputs_cached())
+
+
+@functools.cache
+def _latency_inputs_cached() -> tuple[list[str], list[str]]:
+    return _latency_inputs()
+
+
+def build_latency_db(path: Path, n_quotes: int, jobs: int) -> tuple[list[str], list[str]]:
+    """A database of ``n_quotes`` synthetic quotes, written in batches as workers make them."""
+    speakers, vocabulary = _latency_inputs()
     if not path.exists():
-        with open_store(str(path)) as store:
-            batch = [synthetic_article(i, rng, speakers, vocabulary) for i in range(n_quotes // 20)]
-            add_many = getattr(store, "add_many", None)
-            for start in range(0, len(batch), 500):
-                chunk = batch[start:start + 500]
-                add_many(chunk) if add_many else [store.add(a) for a in chunk]
+        with open_store(str(path)) as store, multiprocessing.Pool(jobs) as pool:
+            made = pool.imap(_synthetic, range(n_quotes // 20), chunksize=200)
+            while batch := list(itertools.islice(made, 500)):
+                store.add_many(batch)
     words_ = [w.strip(".,\"'“”") for w in vocabulary if w.isalpha() and len(w) > 4]
     return speakers, words_
 
@@ -178,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             path = args.latency_db or Path(tmp) / "latency.db"
             start = time.perf_counter()
-            speakers, vocabulary = build_latency_db(path, args.latency_quotes)
+            speakers, vocabulary = build_latency_db(path, args.latency_quotes, args.jobs)
             print(f"latency database: {args.latency_quotes:,} quotes ready in {time.perf_counter() - start:.0f} s")
             for name, (p50, p95) in bench_latency(path, speakers, vocabulary).items():
                 print(f"{name:18s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")

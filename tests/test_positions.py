@@ -27,8 +27,8 @@ SPEAKERS = Parties(
 def statement(text: str, speaker: str, *, article: str = "a1", date: str | None = "2020-01-01",
               outlet: str = "Daily", condition: str | None = None, parties: Parties = SPEAKERS) -> Statement:
     r = read(text, speaker=speaker, condition=condition, parties=parties, names=parties.entity_names(NAMES))
-    return Statement(article, f"{article}.txt", date, speaker, [outlet], text, r.condition, 0, len(text),
-                     r.actor, r.predicate, r.target, r.polarity, r.core, r.tokens)
+    return Statement(article, f"{article}.txt", date, speaker, [outlet], text, r.conditions, 0, len(text),
+                     r.actor, r.predicate, r.target, r.polarity, r.core, frozenset(r.words))
 
 
 def pair_statements(pair: dict) -> tuple[Statement, Statement]:
@@ -101,14 +101,14 @@ def test_the_subject_of_a_matter_for_clause_is_a_topic_not_an_actor():
 )
 def test_conditions_are_verbatim_slices(text, condition):
     r = read(text, speaker="Amir Rahimi", parties=SPEAKERS)
-    assert r.condition == condition and condition in text
+    assert r.conditions == condition and condition in text
     assert r.predicate == "ready:dialogue" and r.target == "United States"
 
 
 def test_an_extracted_condition_is_kept_and_left_out_of_the_proposition():
     text = "If Washington is ready, we will negotiate"
     r = read(text, speaker="Amir Rahimi", condition="If Washington is ready", parties=SPEAKERS)
-    assert r.condition == "If Washington is ready"
+    assert r.conditions == "If Washington is ready"
     assert (r.actor, r.predicate) == ("Iran", "ready:dialogue") and r.core == "we will negotiate"
 
 

@@ -131,11 +131,18 @@ def _article(n: int, speaker: str) -> Article:
 # --- opening and migrations ---------------------------------------------------
 
 
+def _versions() -> tuple[int, ...]:
+    from onrecord.store import postgres_migrations  # psycopg is optional: imported only when a test runs
+
+    return tuple(m.version for m in postgres_migrations.MIGRATIONS)
+
+
 def test_migrations_are_recorded_and_not_reapplied(url: str) -> None:
+    versions = _versions()
     with open_store(url) as first:
-        assert first.migrated == (1,)
+        assert first.migrated == versions
     recorded = _raw(url, "SELECT version, applied_at FROM schema_migrations")
-    assert [v for v, _ in recorded] == [1]
+    assert tuple(v for v, _ in recorded) == versions
     with open_store(url) as again:
         assert again.migrated == ()
     assert _raw(url, "SELECT version, applied_at FROM schema_migrations") == recorded
@@ -145,12 +152,13 @@ def test_new_migrations_apply_in_order_and_a_failing_one_rolls_back(url: str, mo
     from onrecord.store import postgres_migrations
 
     open_store(url).close()
-    broken = Migration(3, "broken", ("CREATE TABLE half (x int)", "CREATE TABLE oops ("))
-    later = [Migration(2, "extra table", ("CREATE TABLE extra (x int)",)), broken]
+    n = len(postgres_migrations.MIGRATIONS)
+    broken = Migration(n + 2, "broken", ("CREATE TABLE half (x int)", "CREATE TABLE oops ("))
+    later = [Migration(n + 1, "extra table", ("CREATE TABLE extra (x int)",)), broken]
     monkeypatch.setattr(postgres_migrations, "MIGRATIONS", postgres_migrations.MIGRATIONS + later)
-    with pytest.raises(StoreError, match="migration 3 .*failed"):
+    with pytest.raises(StoreError, match=f"migration {n + 2} .*failed"):
         open_store(url)
-    assert _raw(url, "SELECT version FROM schema_migrations ORDER BY 1") == [(1,), (2,)]
+    assert _raw(url, "SELECT version FROM schema_migrations ORDER BY 1") == [(v,) for v in range(1, n + 2)]
     assert "extra" in _tables(url) and "half" not in _tables(url)
 
 
@@ -173,8 +181,8 @@ def test_concurrent_opens_migrate_once(url: str) -> None:
         with open_store(url) as store:
             return store.migrated
 
-    assert sorted(_in_threads(6, open_and_close)) == [()] * 5 + [(1,)]
-    assert _raw(url, "SELECT version FROM schema_migrations") == [(1,)]
+    assert sorted(_in_threads(6, open_and_close)) == [()] * 5 + [_versions()]
+    assert _raw(url, "SELECT version FROM schema_migrations ORDER BY 1") == [(v,) for v in _versions()]
 
 
 def test_concurrent_writers_with_shared_articles_never_deadlock(url: str) -> None:

@@ -24,6 +24,8 @@ from onrecord.store import sqlite as sqlite_module
 from onrecord.store.base import DateRange, lookup_keys, merge_target, name_key
 from onrecord.store.migrations import Migration
 
+ALL_VERSIONS = tuple(m.version for m in migrations_module.MIGRATIONS)
+
 # --- fixtures: three articles about fictional people --------------------------
 
 
@@ -261,9 +263,9 @@ def test_a_database_error_rolls_back_the_batch(store: Store) -> None:
 def test_migrations_are_recorded_and_not_reapplied(tmp_path: Path) -> None:
     path = tmp_path / "record.db"
     with open_store(path) as first:
-        assert first.migrated == (1,)
+        assert first.migrated == ALL_VERSIONS
     recorded = _raw(path, "SELECT version, applied_at FROM schema_migrations")
-    assert [v for v, _ in recorded] == [1]
+    assert tuple(v for v, _ in recorded) == ALL_VERSIONS
     with open_store(path) as again:
         assert again.migrated == ()
     assert _raw(path, "SELECT version, applied_at FROM schema_migrations") == recorded
@@ -275,12 +277,13 @@ def test_new_migrations_apply_in_order_and_a_failing_one_rolls_back(
     path = tmp_path / "record.db"
     open_store(path).close()
     base = list(migrations_module.MIGRATIONS)
-    broken = Migration(3, "broken", ("CREATE TABLE half (x)", "CREATE TABLE oops ("))
-    later = [Migration(2, "extra table", ("CREATE TABLE extra (x)",)), broken]
+    n = len(base)
+    broken = Migration(n + 2, "broken", ("CREATE TABLE half (x)", "CREATE TABLE oops ("))
+    later = [Migration(n + 1, "extra table", ("CREATE TABLE extra (x)",)), broken]
     monkeypatch.setattr(migrations_module, "MIGRATIONS", base + later)
-    with pytest.raises(StoreError, match="migration 3 .*failed"):
+    with pytest.raises(StoreError, match=f"migration {n + 2} .*failed"):
         open_store(path)
-    assert [v for (v,) in _raw(path, "SELECT version FROM schema_migrations")] == [1, 2]
+    assert [v for (v,) in _raw(path, "SELECT version FROM schema_migrations")] == [*ALL_VERSIONS, n + 1]
     tables = {n for (n,) in _raw(path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "extra" in tables and "half" not in tables
 
@@ -540,3 +543,48 @@ def test_name_rules() -> None:
     assert lookup_keys("peskov") == {"peskov": False}
     assert merge_target("peskov", ["dmitry peskov"]) == "dmitry peskov"
     assert merge_target("tolvik", ["anna tolvik", "mara tolvik"]) == "tolvik"
+
+
+# --- derived data stored at ingest: quote frames and text fingerprints ---------
+
+
+def test_a_quote_frame_and_the_article_fingerprint_are_stored(store: Store) -> None:
+    from onrecord.analysis.statements import read_frames
+    from onrecord.fingerprint import fingerprint
+
+    article = replace(A1, quotes=[_quote(A1_TEXT, "We are ready for dialogue on the widest agenda.",
+                                         kind="direct", speaker="Ivo Brandt")])
+    read_frames(article)
+    assert article.quotes[0].frame.predicate == "ready:dialogue"
+    store.add(article)
+    assert store.get(article.id) == article
+    assert store.quotes()[0].frame == article.quotes[0].frame
+    stored = store.fingerprints([article.id, "f" * 16])
+    assert list(stored) == [article.id]
+    assert stored[article.id].containment(fingerprint(A1_TEXT)) == 1.0
+
+
+def test_a_version_1_database_upgrades_and_its_old_rows_are_read_on_the_fly(tmp_path: Path, monkeypatch) -> None:
+    from onrecord.analysis.dedup import find_syndication
+    from onrecord.analysis.statements import read_frames, statements
+
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(migrations_module, "MIGRATIONS", migrations_module.MIGRATIONS[:1])
+        open_store(path).close()
+    article = replace(A1, quotes=[_quote(A1_TEXT, "We are ready for dialogue on the widest agenda.",
+                                         kind="direct", speaker="Ivo Brandt")])
+    with open_store(path) as store:
+        assert store.migrated == ALL_VERSIONS[1:]
+        store.add(article)
+    conn = sqlite3.connect(path)  # rows as the old version wrote them: no frame, no fingerprint
+    conn.execute("UPDATE quotes SET frame_json = NULL")
+    conn.execute("UPDATE articles SET fingerprint = NULL, shingles = NULL")
+    conn.commit()
+    conn.close()
+    read_frames(article)
+    with open_store(path) as store:
+        assert store.fingerprints([article.id]) == {}
+        assert find_syndication(store, [article.id]) == {article.id: article.id}
+        (statement,) = statements(store, limit=10)
+        assert (statement.predicate, statement.condition) == ("ready:dialogue", article.quotes[0].frame.conditions)

@@ -55,12 +55,15 @@ from .timex import Mention, _tense, find_timexes, holiday_on, resolve
 # --- office terms ------------------------------------------------------------
 
 # Title words that name each office of the table, as written before or after a name.
+# "leader" of a party or the opposition is no head of government ("Labour leader Keir Starmer" in 2021)
+_HEAD_LEADER = (r"(?<!opposition )(?<!party )(?<!labour )(?<!labor )(?<!tory )(?<!conservative )(?<!liberal )"
+                r"(?<!likud )(?<!democratic )(?<!republican )(?<!cdu )(?<!spd )(?<!afd )(?<!bjp )leader")
 OFFICE_TITLES = {
-    "president": r"(?<!vice )(?<!vice-)president|pres\.|head of state|leader",
+    "president": rf"(?<!vice )(?<!vice-)president|pres\.|head of state|{_HEAD_LEADER}",
     "vice president": r"vice[- ]president|vp",
-    "prime minister": r"prime minister|premier|pm|head of government|leader",
-    "premier": r"premier|prime minister|leader",
-    "chancellor": r"chancellor|leader",
+    "prime minister": rf"(?<!deputy )(?:prime minister|pm)|premier|head of government|{_HEAD_LEADER}",
+    "premier": rf"premier|prime minister|{_HEAD_LEADER}",
+    "chancellor": rf"chancellor|{_HEAD_LEADER}",
     "general secretary": r"general secretary|party chief|leader",
     "leader": r"leader|chairman|supreme leader|dictator",
     "supreme leader": r"supreme leader|leader|ayatollah",
@@ -68,22 +71,34 @@ OFFICE_TITLES = {
     "queen": r"queen|monarch",
     "prince": r"prince",
     "crown prince": r"crown prince|prince",
-    "secretary of state": r"secretary of state|secretary|top diplomat",
-    "foreign minister": r"foreign minister|minister of foreign affairs|foreign affairs minister|top diplomat",
-    "foreign secretary": r"foreign secretary|top diplomat",
+    # a bare "Secretary" is not another department's ("Defense Secretary Christopher Miller")
+    "secretary of state": r"(?<!deputy )(?<!under )(?<!assistant )secretary of state|(?<!defen[cs]e )(?<!treasury )"
+                          r"(?<!home )(?<!foreign )(?<!press )(?<!general )(?<!cabinet )(?<!energy )(?<!health )"
+                          r"(?<!deputy )(?<!under )(?<!assistant )(?<!army )(?<!navy )secretary|top diplomat",
+    "foreign minister": r"foreign minister|minister of foreign affairs|foreign affairs minister|external affairs minister|"
+                        r"minister of external affairs|top diplomat",
+    "foreign secretary": r"(?<!shadow )foreign secretary|top diplomat",
     "kremlin spokesperson": r"spokesman|spokeswoman|spokesperson|press secretary",
     "foreign ministry spokesperson": r"spokesman|spokeswoman|spokesperson",
     "white house press secretary": r"press secretary|spokesman|spokeswoman|spokesperson",
     "national security adviser": r"national security advis[eo]r|security advis[eo]r",
-    "defense secretary": r"defen[cs]e secretary|secretary of defen[cs]e|secretary of war|war secretary|pentagon chief",
+    "defense secretary": r"(?<!deputy )(?:defen[cs]e secretary|secretary of defen[cs]e)|secretary of war|war secretary|"
+                         r"pentagon chief",
     "defence minister": r"defen[cs]e minister|minister of defen[cs]e",
     "treasury secretary": r"treasury secretary|secretary of the treasury",
     "security council secretary": r"security council secretary|secretary",
     "special counsel": r"special counsel",
     "special envoy": r"special envoy|envoy",
     "house speaker": r"house speaker|speaker of the house|speaker",
-    "fed chair": r"chair|chairman|chairwoman|fed chief",
-    "ecb president": r"president|chief",
+    "fed chair": r"(?<!vice )(?<!vice-)(?:chair|chairman|chairwoman)|fed chief",
+    "ecb president": r"president|(?<!imf )(?<!fund )chief",
+    "central bank governor": r"(?:bank of (?:england|japan|canada|russia)|reserve bank(?: of india| of australia)?|"
+                             r"people['’]s bank of china|central bank|boe|boj|rbi|rba|pboc) governor|central bank chief|"
+                             r"(?<!deputy )governor",
+    "finance minister": r"finance minister|minister of finance|finance chief|economy minister|"
+                        r"(?<!shadow )chancellor(?: of the exchequer)?",
+    "imf managing director": r"managing director|imf chief|imf head|fund chief",
+    "director-general": r"director[- ]general|chief|head",
     "european commission president": r"president|commission chief",
     "european council president": r"president",
     "eu foreign policy chief": r"foreign policy chief|high representative|top diplomat",
@@ -147,7 +162,7 @@ _TITLE_RES = {
 # a cheap test before the title patterns: most name mentions carry no title at all
 _TITLE_STEMS = ("president", "minister", "premier", "chancellor", "secretary", "spokes", "leader", "king", "queen",
                 "prince", "counsel", "chair", "chief", "ambassador", "envoy", "advis", "diplomat", "head", "monarch",
-                "pm", "vp", "pres.", "representative", "dictator", "ayatollah", "speaker")
+                "pm", "vp", "pres.", "representative", "dictator", "ayatollah", "speaker", "governor", "director")
 _CUE = re.compile(
     r"\b(?P<cue>[Ff]ormer|[Ee]x|[Tt]hen|[Ll]ate|[Pp]revious|onetime|one-time|erstwhile|new|newly[- ]\w+|[Ii]ncoming|"
     r"[Oo]utgoing|departing|lame-duck|current|sitting|incumbent)[\s-]+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+|[a-z]+['’]s\s+){0,3}\Z"

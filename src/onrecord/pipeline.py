@@ -7,7 +7,8 @@ Stages, one module each, every one a plain function over plain records:
 3. annotate  ``nlp.load``             one spaCy pass per article (``nlp.pipe`` in batches)
 4. extract   ``quotes.extract``       entities and quotes: speaker, cue, kind, condition
 5. date      ``dating.date_article``  publication date, time expressions, each quote's said_on
-6. store     ``store.Store.add``      one transaction per article (``ingest`` only)
+6. frame     ``statements.read_frames``  each quote as a proposition: actor, predicate, target, conditions
+7. store     ``store.Store.add``      one transaction per article, with its text fingerprint (``ingest`` only)
 
 Failures at any stage become :class:`Failure` records; the rest of the batch goes on.
 """
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from . import clean as clean_stage
 from . import dating, nlp as nlp_stage, quotes as quote_stage
+from .analysis.statements import read_frames
 from .errors import StoreError
 from .records import Article, Document, Failure, content_id
 from .sources import DEFAULT_MAX_BYTES, read_paths
@@ -68,14 +70,14 @@ def prepare(document: Document, stats: clean_stage.LineStats | None = None) -> P
 
 
 def finish(prepared: Prepared, doc: Any) -> Article:
-    """Stages 4 and 5 on a parsed document."""
+    """Stages 4 to 6 on a parsed document."""
     cleaned, document = prepared.cleaned, prepared.document
     entities, quotes = quote_stage.extract(doc, cleaned.paragraphs)
     published, timexes = dating.date_article(
         cleaned.text, paragraphs=cleaned.paragraphs, quotes=quotes, metadata=document.published,
         stamps=cleaned.stamps,
     )
-    return Article(
+    article = Article(
         id=prepared.article_id,
         source=document.source,
         url=document.url,
@@ -90,6 +92,8 @@ def finish(prepared: Prepared, doc: Any) -> Article:
         quotes=quotes,
         timexes=timexes,
     )
+    read_frames(article)
+    return article
 
 
 def process(

@@ -104,6 +104,25 @@ class Entity:
 
 
 @dataclass(slots=True)
+class Frame:
+    """A quote read as a proposition: who commits to what, toward whom, on what conditions.
+
+    Every string is read off the quote's own words; nothing is invented.
+    """
+
+    actor: str | None = None  # the committing party ("Russia"); "we" and "I" mean the speaker's side
+    predicate: str | None = None  # class of commitment: "ready", "ready:dialogue", "jurisdiction", ...
+    target: str | None = None  # the party after "with / to / toward"
+    polarity: int = 1  # -1 when negated ("will not negotiate") or reversed ("refuses talks")
+    conditions: str | None = None  # condition clauses and restrictions, verbatim, "; "-joined
+    core: str = ""  # the clause the frame was read from, less the conditions around it
+    words: list[str] = field(default_factory=list)  # its folded content words, sorted
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
 class Quote:
     """One statement: who said it, how it was reported, and on what condition."""
 
@@ -117,9 +136,15 @@ class Quote:
     condition: str | None = None  # "if the current US administration is ready ..."
     placement: ParagraphKind = "body"
     said_on: str | None = None  # ISO date the text gives for the statement, else publication
+    frame: Frame | None = None  # the proposition, read after extraction
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Quote":
+        frame = data.get("frame")
+        return cls(**{**data, "frame": Frame(**frame) if frame else None})
 
 
 @dataclass(slots=True)
@@ -185,6 +210,6 @@ class Article:
             paragraphs=[Paragraph(**p) for p in data.get("paragraphs", [])],
             removed=list(data.get("removed", [])),
             entities=[Entity(**e) for e in data.get("entities", [])],
-            quotes=[Quote(**q) for q in data.get("quotes", [])],
+            quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
             timexes=[TimeExpr(**t) for t in data.get("timexes", [])],
         )

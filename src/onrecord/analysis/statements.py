@@ -34,6 +34,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from ..records import Article, Frame
 from ..store.base import name_key
 
 if TYPE_CHECKING:
@@ -192,9 +193,9 @@ def _phrase(words: str) -> tuple[str, ...]:
 
 
 @cache
-def folds() -> dict[tuple[str, ...], str]:
+def folds() -> PhraseTable:
     """Stemmed word or phrase -> the word that stands for its synonyms."""
-    table: dict[tuple[str, ...], str] = {}
+    table = PhraseTable()
     for head, words in _lexicon_lines("folds.tsv"):
         for word in words.split(","):
             table[_phrase(word)] = head.lstrip("*")
@@ -208,9 +209,9 @@ def objects() -> frozenset[str]:
 
 
 @cache
-def predicates() -> dict[tuple[str, ...], tuple[str, int]]:
+def predicates() -> PhraseTable:
     """Stemmed word or phrase -> (predicate class, polarity it gives the clause)."""
-    table: dict[tuple[str, ...], tuple[str, int]] = {}
+    table = PhraseTable()
     for name, sign, words in _lexicon_lines("predicates.tsv"):
         for word in words.split(","):
             table[_phrase(word)] = (name, -1 if sign.strip() == "-" else 1)
@@ -218,10 +219,9 @@ def predicates() -> dict[tuple[str, ...], tuple[str, int]]:
 
 
 @cache
-def places() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
+def places() -> tuple[PhraseTable, PhraseTable]:
     """Party aliases -> canonical name: (case-sensitive all-caps aliases, case-folded aliases)."""
-    exact: dict[tuple[str, ...], str] = {}
-    folded: dict[tuple[str, ...], str] = {}
+    exact, folded = PhraseTable(), PhraseTable()
     for name, aliases in _lexicon_lines("places.tsv"):
         for alias in (a.strip() for a in aliases.split(",")):
             if alias.replace(".", "").isupper():
@@ -238,9 +238,31 @@ def stopwords() -> frozenset[str]:
     return frozenset(stem(w) for w in words) | frozenset(words)
 
 
-def _longest(tokens: list[Token], i: int, table: dict[tuple[str, ...], Any], attr: str) -> tuple[int, Any]:
+class PhraseTable(dict):
+    """Word tuple -> value, indexed by first word: most tokens start no entry and are skipped at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.firsts: set[str] = set()
+        self.width = 0
+
+    def __setitem__(self, key: tuple[str, ...], value: Any) -> None:
+        if key:
+            self.firsts.add(key[0])
+            self.width = max(self.width, len(key))
+            super().__setitem__(key, value)
+
+    def setdefault(self, key: tuple[str, ...], value: Any = None) -> Any:
+        if key not in self:
+            self[key] = value
+        return self.get(key)
+
+
+def _longest(tokens: list[Token], i: int, table: PhraseTable, attr: str) -> tuple[int, Any]:
     """The longest table entry starting at token ``i`` (matched on ``attr``): (length, value)."""
-    for n in range(min(5, len(tokens) - i), 0, -1):
+    if getattr(tokens[i], attr) not in table.firsts:
+        return 0, None
+    for n in range(min(table.width, len(tokens) - i), 0, -1):
         key = tuple(getattr(t, attr) for t in tokens[i : i + n])
         if key in table:
             return n, table[key]
@@ -263,7 +285,7 @@ class Parties:
     def __init__(self, speakers: Iterable[tuple[str, str | None, Iterable[str]]] = ()):
         """``speakers`` are (name, entity type or None, roles), as ``Store.speakers()`` gives them."""
         self._sides: dict[str, str] = {}
-        self._names: dict[tuple[str, ...], str] = {}  # a speaker's name (a person's surname too) -> side
+        self._names = PhraseTable()  # a speaker's name (a person's surname too) -> side
         pending: list[tuple[str, str | None, list[str]]] = []
         for name, type_, roles in speakers:
             roles = list(roles)
@@ -317,7 +339,7 @@ class Parties:
         found = self.mentions(tokens)
         return found[0].party if len(found) == 1 and found[0].party != SELF else None
 
-    def mentions(self, tokens: list[Token], names: dict[tuple[str, ...], str] | None = None) -> list[Mention]:
+    def mentions(self, tokens: list[Token], names: PhraseTable | None = None) -> list[Mention]:
         """Party mentions in ``tokens``; ``names`` adds the article's own entity names."""
         exact, folded = places()
         found: list[Mention] = []
@@ -342,9 +364,9 @@ class Parties:
                 i += 1
         return found
 
-    def entity_names(self, entities: Iterable[tuple[str, str]]) -> dict[tuple[str, ...], str]:
+    def entity_names(self, entities: Iterable[tuple[str, str]]) -> PhraseTable:
         """An article's entity (name, type) pairs as a mention table: name -> canonical party."""
-        table: dict[tuple[str, ...], str] = {}
+        table = PhraseTable()
         for name, type_ in entities:
             if type_ not in ("GPE", "ORG", "NORP", "PERSON"):
                 continue
@@ -362,27 +384,14 @@ def _demonym(word: str) -> str | None:
 # --- reading a quote ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What :func:`read` finds in a quote; the fields of the same names in :class:`Statement`."""
-
-    actor: str | None
-    predicate: str | None
-    target: str | None
-    polarity: int
-    condition: str | None
-    core: str
-    tokens: frozenset[str]
-
-
 def read(
     text: str,
     *,
     speaker: str | None,
     condition: str | None = None,
     parties: Parties,
-    names: dict[tuple[str, ...], str] | None = None,
-) -> Reading:
+    names: PhraseTable | None = None,
+) -> Frame:
     """The proposition of one quote: its frame, conditions, core clause and content words."""
     tokens = tokenize(text)
     given = _span(text, condition)
@@ -411,7 +420,8 @@ def read(
     words = _content(tokens, [i for i in inside if i not in skip], named)
     spans = _merge(clauses + restrictions)
     conditions = "; ".join(text[a:b].strip(" ,") for a, b in spans) or None
-    return Reading(actor, predicate, target, polarity, conditions, _core(text, tokens, sentence, spans), words)
+    core = _core(text, tokens, sentence, spans)
+    return Frame(actor, predicate, target, polarity, conditions, core, sorted(words))
 
 
 def _core(text: str, tokens: list[Token], sentence: tuple[int, int], spans: list[tuple[int, int]]) -> str:
@@ -609,11 +619,25 @@ def _restricted_target(text: str, tokens: list[Token], after: int, end: int) -> 
 # --- from the store -----------------------------------------------------------------------------------
 
 
-def from_quote(
-    row: "QuoteRow", parties: Parties, names: dict[tuple[str, ...], str] | None = None
-) -> Statement:
-    """A stored quote as a Statement (one outlet: syndicated copies are merged later)."""
-    r = read(row.text, speaker=row.speaker, condition=row.condition, parties=parties, names=names)
+def read_frames(article: Article) -> None:
+    """Pipeline stage: set each quote's frame, reading names and sides from the article's own entities."""
+    parties = Parties((e.name, e.type, e.roles) for e in article.entities)
+    names = parties.entity_names((e.name, e.type) for e in article.entities)
+    for q in article.quotes:
+        q.frame = read(q.text, speaker=q.speaker, condition=q.condition, parties=parties, names=names)
+
+
+def from_quote(row: "QuoteRow", parties: Parties | None = None, names: PhraseTable | None = None) -> Statement:
+    """A stored quote as a Statement (one outlet: syndicated copies are merged later).
+
+    The frame stored with the quote is used as it is; a quote stored without
+    one (by an older version) is read now, with ``parties`` and ``names``.
+    """
+    f = row.frame or read(row.text, speaker=row.speaker, condition=row.condition, parties=parties or Parties(),
+                          names=names)
+    # The speaker's side may be known only from other articles ("Peskov" -> Russia).
+    side = parties.side(row.speaker) if parties and row.frame else None
+    actor, target = (side if p == row.speaker else p for p in (f.actor, f.target)) if side else (f.actor, f.target)
     return Statement(
         article_id=row.article_id,
         source=row.source,
@@ -621,15 +645,15 @@ def from_quote(
         speaker=row.speaker,
         outlets=[outlet_label(row.outlet, row.source)],
         text=row.text,
-        condition=r.condition,
+        condition=f.conditions,
         start=row.start,
         end=row.end,
-        actor=r.actor,
-        predicate=r.predicate,
-        target=r.target,
-        polarity=r.polarity,
-        core=r.core,
-        tokens=r.tokens,
+        actor=actor,
+        predicate=f.predicate,
+        target=target,
+        polarity=f.polarity,
+        core=f.core,
+        tokens=frozenset(f.words),
     )
 
 
@@ -654,9 +678,9 @@ class _ArticleNames:
 
     def __init__(self, store: "Store", parties: Parties, size: int = 4096):
         self._store, self._parties, self._size = store, parties, size
-        self._cache: OrderedDict[str, dict[tuple[str, ...], str]] = OrderedDict()
+        self._cache: OrderedDict[str, PhraseTable] = OrderedDict()
 
-    def __call__(self, article_id: str) -> dict[tuple[str, ...], str]:
+    def __call__(self, article_id: str) -> PhraseTable:
         if article_id in self._cache:
             self._cache.move_to_end(article_id)
             return self._cache[article_id]
@@ -681,12 +705,14 @@ def statements(
 ) -> Iterator[Statement]:
     """Stored quotes (optionally filtered as ``Store.quotes``) as Statements, in date order.
 
-    Without ``parties``, the sides come from every stored speaker when the whole
+    Quotes carry the frame read at ingest. For quotes stored without one, the
+    sides come from ``parties``, else from every stored speaker when the whole
     store is read, and from the matched articles alone when ``limit`` bounds the read.
     """
     rows = store.quotes(speaker=speaker, since=since, until=until, match=match, limit=limit)
-    if parties is None:
-        parties = article_parties(store, (r.article_id for r in rows)) if limit else speaker_parties(store)
-    names = _ArticleNames(store, parties)
+    unread = [r for r in rows if r.frame is None]
+    if parties is None and (unread or not limit):
+        parties = speaker_parties(store) if not limit else article_parties(store, (r.article_id for r in unread))
+    names = _ArticleNames(store, parties) if unread else None
     for row in rows:
-        yield from_quote(row, parties, names(row.article_id))
+        yield from_quote(row, parties, names(row.article_id) if names and row.frame is None else None)

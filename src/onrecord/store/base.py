@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import QueryError
-from ..records import Article, Quote, TimeExpr
+from ..fingerprint import Fingerprint
+from ..records import Article, Frame, Quote, TimeExpr
 
 #: Ids shorter than this are never matched as prefixes: too many collisions.
 MIN_ID_PREFIX = 6
@@ -69,6 +70,12 @@ class QuoteRow:
     condition: str | None
     start: int
     end: int
+    frame: Frame | None = None  # read at ingest; None for quotes stored by an older version
+
+    def __post_init__(self) -> None:
+        if isinstance(self.frame, (str, dict)):  # as the backend returns it: JSON text or a dict
+            data = json.loads(self.frame) if isinstance(self.frame, str) else self.frame
+            self.frame = Frame(**data)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -143,6 +150,10 @@ class Store(ABC):
 
     @abstractmethod
     def speakers(self) -> list[SpeakerRow]: ...
+
+    @abstractmethod
+    def fingerprints(self, article_ids: Iterable[str]) -> dict[str, Fingerprint]:
+        """The stored text fingerprints of these articles (those stored without one are left out)."""
 
     @abstractmethod
     def count(self) -> dict[str, int]: ...
@@ -265,6 +276,7 @@ def quote_row(article: Article, q: Quote) -> tuple[Any, ...]:
         q.placement,
         q.said_on,
         q.said_on or article.published.value,
+        None if q.frame is None else json.dumps(q.frame.to_dict(), ensure_ascii=False, separators=(",", ":")),
     )
 
 

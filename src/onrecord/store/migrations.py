@@ -117,6 +117,13 @@ _INITIAL = (
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles, entities, quotes, timexes, speaker lookup, FTS5 indexes", _INITIAL),
+    # Read at ingest so that timelines and positions need not re-read every quote or re-hash
+    # every article; rows stored before stay NULL and are read on the fly.
+    Migration(2, "quote frames and article fingerprints", (
+        "ALTER TABLE quotes ADD COLUMN frame_json TEXT",
+        "ALTER TABLE articles ADD COLUMN fingerprint BLOB",
+        "ALTER TABLE articles ADD COLUMN shingles INTEGER",
+    )),
 ]
 
 

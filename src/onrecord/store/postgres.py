@@ -26,6 +26,7 @@ from psycopg.rows import RowFactory, dict_row, tuple_row
 from psycopg.types.json import Jsonb
 
 from ..errors import QueryError, StoreError
+from ..fingerprint import Fingerprint, fingerprint
 from ..records import Article, Entity
 from .base import (
     MIN_ID_PREFIX,
@@ -52,7 +53,7 @@ RANK_NORMALISATION = 1
 
 _ARTICLE_COLUMNS = "id, source, url, title, outlet, wire, published, text, paragraphs, removed"
 _QUOTE_COLUMNS = (
-    'q.date, q.speaker, q.speaker_mention, q.cue, q.kind, q.text, q.condition, q.start, q."end"'
+    'q.date, q.speaker, q.speaker_mention, q.cue, q.kind, q.text, q.condition, q.start, q."end", q.frame'
 )
 # A search hit's snippet: from the body (weight B) when it matches, else from the title.
 _SNIPPET = f"""CASE WHEN ts_filter(search, '{{b}}') @@ q
@@ -61,8 +62,8 @@ _SNIPPET = f"""CASE WHEN ts_filter(search, '{{b}}') @@ q
 _INSERT_ARTICLE = """
 INSERT INTO articles (
     id, source, url, title, outlet, wire, published_value, published_precision,
-    published_confidence, published, text, paragraphs, removed
-) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+    published_confidence, published, text, paragraphs, removed, fingerprint, shingles
+) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
 ON CONFLICT (id) DO NOTHING
 """
 _INSERT_ENTITY = """
@@ -72,8 +73,8 @@ VALUES (%s, %s, %s, %s, %s, %s)
 _INSERT_QUOTE = """
 INSERT INTO quotes (
     article_id, text, start, "end", kind, speaker, speaker_key, speaker_mention,
-    cue, condition, placement, said_on, date
-) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+    cue, condition, placement, said_on, date, frame
+) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, CAST(%s AS jsonb))
 """
 _INSERT_TIMEX = """
 INSERT INTO timexes (article_id, text, start, "end", value, anchor) VALUES (%s, %s, %s, %s, %s, %s)
@@ -172,7 +173,7 @@ class PostgresStore(Store):
                 ),
                 "quotes": children(
                     'SELECT text, start, "end", kind, speaker, speaker_mention, cue, condition,'
-                    " placement, said_on FROM quotes WHERE article_id = %s ORDER BY id"
+                    " placement, said_on, frame FROM quotes WHERE article_id = %s ORDER BY id"
                 ),
                 "timexes": children(
                     'SELECT text, start, "end", value, anchor FROM timexes'
@@ -341,6 +342,13 @@ class PostgresStore(Store):
             into = target.get(key, key)
             groups[into].add_entity(key == into, name, type_, roles, n)
 
+    def fingerprints(self, article_ids: Iterable[str]) -> dict[str, Fingerprint]:
+        rows = self._fetch(
+            "SELECT id, fingerprint, shingles FROM articles WHERE fingerprint IS NOT NULL AND id = ANY(%s)",
+            [list(dict.fromkeys(article_ids))],
+        )
+        return {id_: Fingerprint.from_bytes(bytes(data), shingles) for id_, data, shingles in rows}
+
     def count(self) -> dict[str, int]:
         tables = ("articles", "quotes", "entities")
         counts = self._fetch(
@@ -418,6 +426,7 @@ def _insert(conn: psycopg.Connection, article: Article) -> bool:
 
 
 def _article_row(a: Article) -> tuple[Any, ...]:
+    print_ = fingerprint(a.text)
     return (
         a.id,
         a.source,
@@ -432,6 +441,8 @@ def _article_row(a: Article) -> tuple[Any, ...]:
         a.text,
         Jsonb([p.to_dict() for p in a.paragraphs]),
         Jsonb(a.removed),
+        print_.to_bytes(),
+        print_.shingles,
     )
 
 

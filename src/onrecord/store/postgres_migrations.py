@@ -107,6 +107,13 @@ _INITIAL = (
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles, entities, quotes, timexes, speaker lookup, tsvector indexes", _INITIAL),
+    # Read at ingest so that timelines and positions need not re-read every quote or re-hash
+    # every article; rows stored before stay NULL and are read on the fly.
+    Migration(2, "quote frames and article fingerprints", (
+        "ALTER TABLE quotes ADD COLUMN frame jsonb",
+        "ALTER TABLE articles ADD COLUMN fingerprint bytea",
+        "ALTER TABLE articles ADD COLUMN shingles integer",
+    )),
 ]
 
 

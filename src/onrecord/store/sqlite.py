@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import QueryError, StoreError
+from ..fingerprint import Fingerprint, fingerprint
 from ..records import Article, Entity
 from .base import (
     MIN_ID_PREFIX,
@@ -46,10 +47,12 @@ _FTS_ERRORS = ("fts5:", "no such column", "unterminated string", "unknown specia
 _INSERT_ARTICLE = """
 INSERT INTO articles (
     id, source, url, title, outlet, wire, published_value, published_precision,
-    published_confidence, published_json, text, paragraphs_json, removed_json, ingested_at
+    published_confidence, published_json, text, paragraphs_json, removed_json, ingested_at,
+    fingerprint, shingles
 ) VALUES (
     :id, :source, :url, :title, :outlet, :wire, :published_value, :published_precision,
-    :published_confidence, :published_json, :text, :paragraphs_json, :removed_json, :ingested_at
+    :published_confidence, :published_json, :text, :paragraphs_json, :removed_json, :ingested_at,
+    :fingerprint, :shingles
 ) ON CONFLICT (id) DO NOTHING
 """
 _INSERT_ENTITY = """
@@ -59,8 +62,8 @@ VALUES (?, ?, ?, ?, ?, ?)
 _INSERT_QUOTE = """
 INSERT INTO quotes (
     article_id, text, start, "end", kind, speaker, speaker_key, speaker_mention,
-    cue, condition, placement, said_on, date
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    cue, condition, placement, said_on, date, frame_json
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _INSERT_TIMEX = """
 INSERT INTO timexes (article_id, text, start, "end", value, anchor) VALUES (?, ?, ?, ?, ?, ?)
@@ -245,7 +248,7 @@ class SQLiteStore(Store):
         limit_sql, limit_params = _limit(limit)
         sql = f"""
             SELECT q.article_id, a.source, a.outlet, q.date, q.speaker, q.speaker_mention,
-                   q.cue, q.kind, q.text, q.condition, q.start, q."end"
+                   q.cue, q.kind, q.text, q.condition, q.start, q."end", q.frame_json
             FROM quotes q JOIN articles a ON a.id = q.article_id {_where(where)}
             ORDER BY q.date IS NULL, q.date, q.article_id, q.start {limit_sql}"""
         return [QuoteRow(*r) for r in self._fts(sql, params + limit_params, match or "")]
@@ -315,6 +318,13 @@ class SQLiteStore(Store):
             into = target.get(key, key)
             groups[into].add_entity(key == into, name, type_, json.loads(roles_json), n)
 
+    def fingerprints(self, article_ids: Iterable[str]) -> dict[str, Fingerprint]:
+        in_sql, params = _in_list(list(dict.fromkeys(article_ids)))
+        rows = self._conn.execute(
+            f"SELECT id, fingerprint, shingles FROM articles WHERE fingerprint IS NOT NULL AND id IN {in_sql}", params
+        )
+        return {r["id"]: Fingerprint.from_bytes(r["fingerprint"], r["shingles"]) for r in rows}
+
     def count(self) -> dict[str, int]:
         return {
             table: self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -369,6 +379,7 @@ def _json(value: Any) -> str:
 
 
 def _article_row(a: Article) -> dict[str, Any]:
+    print_ = fingerprint(a.text)
     return {
         "id": a.id,
         "source": a.source,
@@ -384,6 +395,8 @@ def _article_row(a: Article) -> dict[str, Any]:
         "paragraphs_json": _json([p.to_dict() for p in a.paragraphs]),
         "removed_json": _json(a.removed),
         "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "fingerprint": print_.to_bytes(),
+        "shingles": print_.shingles,
     }
 
 
@@ -422,10 +435,13 @@ def _load(conn: sqlite3.Connection, row: sqlite3.Row) -> Article:
                 }
                 for e in entities
             ],
-            "quotes": children(
-                'SELECT text, start, "end", kind, speaker, speaker_mention, cue, condition,'
-                " placement, said_on FROM quotes WHERE article_id = ? ORDER BY id"
-            ),
+            "quotes": [
+                {**q, "frame": q["frame"] and json.loads(q["frame"])}
+                for q in children(
+                    'SELECT text, start, "end", kind, speaker, speaker_mention, cue, condition,'
+                    " placement, said_on, frame_json AS frame FROM quotes WHERE article_id = ? ORDER BY id"
+                )
+            ],
             "timexes": children(
                 'SELECT text, start, "end", value, anchor FROM timexes'
                 " WHERE article_id = ? ORDER BY id"
