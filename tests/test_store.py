@@ -588,3 +588,24 @@ def test_a_version_1_database_upgrades_and_its_old_rows_are_read_on_the_fly(tmp_
         assert find_syndication(store, [article.id]) == {article.id: article.id}
         (statement,) = statements(store, limit=10)
         assert (statement.predicate, statement.condition) == ("ready:dialogue", article.quotes[0].frame.conditions)
+
+
+@pytest.mark.parametrize("limit", [1, 7, 50, 60, 100])  # 54 dated quotes, then 18 undated
+def test_a_frequent_search_walks_the_dates_and_lists_the_same_quotes(monkeypatch, limit: int) -> None:
+    body = " ".join(f'"Talks are possible in round {n}," she said.' for n in range(6))
+    articles = [
+        _article(f"{n:016x}", body, f"Outlet {n % 3}",
+                 PublishedDate(None if n % 4 == 0 else f"20{10 + n % 9}-0{1 + n % 9}-1{n % 10}", "day", 0.5, [], "x"),
+                 f"Story {n}", quotes=[_quote(body, f"Talks are possible in round {k}", kind="direct") for k in range(6)])
+        for n in range(12)
+    ]
+    with open_store(":memory:") as store:
+        store.add_many(articles)
+        listed = {}
+        for steps in (0, 10**9):  # never walk, always walk
+            monkeypatch.setattr(sqlite_module, "WALK_STEPS_PER_ROW_READ", steps)
+            listed[steps] = [(r.article_id, r.start, r.date) for r in store.quotes(match="talks", limit=limit)]
+            listed[steps, "since"] = [r.date for r in store.quotes(match="talks", since="2013", limit=limit)]
+        assert listed[0] == listed[10**9] and len(listed[0]) == min(limit, 72)
+        assert all(d is None for _, _, d in listed[0][54:])
+        assert listed[0, "since"] == listed[10**9, "since"]

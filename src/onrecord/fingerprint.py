@@ -10,33 +10,35 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
+from datasketch import MinHash
 
 SHINGLE = 5  # words per shingle: long enough that shared phrases of unrelated articles rarely collide
 NUM_PERM = 128
 _SEED = 1
-_SCHEME = "affine32"  # 32-bit hash values; named, so that stored values read back under the same scheme
+_SCHEME = "affine32"  # 32-bit hash values, named so that a later datasketch default cannot change them
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Fingerprint:
-    """The MinHash of an article's shingles, and how many shingles it has."""
+    """The MinHash values of an article's shingles (NUM_PERM uint32), and how many shingles it has."""
 
-    minhash: LeanMinHash
+    values: np.ndarray
     shingles: int
 
     def to_bytes(self) -> bytes:
-        return np.asarray(self.minhash.hashvalues, dtype="<u4").tobytes()
+        return self.values.astype("<u4").tobytes()
 
     @classmethod
     def from_bytes(cls, data: bytes, shingles: int) -> "Fingerprint":
-        values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
-        return cls(LeanMinHash(seed=_SEED, hashvalues=values, scheme=_SCHEME), shingles)
+        return cls(np.frombuffer(data, dtype="<u4"), shingles)
+
+    def jaccard(self, other: "Fingerprint") -> float:
+        return float(np.count_nonzero(self.values == other.values)) / len(self.values)
 
     def containment(self, other: "Fingerprint") -> float:
         """Estimated share of the smaller shingle set that the other one contains."""
-        jaccard = self.minhash.jaccard(other.minhash)
+        jaccard = self.jaccard(other)
         small = min(self.shingles, other.shingles)
         if not small:
             return 0.0
@@ -56,4 +58,4 @@ def fingerprint(text: str) -> Fingerprint:
     grams = shingles(text)
     minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
     minhash.update_batch(list(grams))
-    return Fingerprint(LeanMinHash(minhash), len(grams))
+    return Fingerprint(np.asarray(minhash.hashvalues, dtype=np.uint32), len(grams))

@@ -1,7 +1,8 @@
 """Syndication: near-duplicate articles (a wire story republished by several outlets) found with MinHash.
 
-Each article becomes a MinHash over its word 5-shingles; a MinHashLSH index
-proposes candidate pairs, and a pair is a copy when the smaller article is
+Each article has a MinHash over its word 5-shingles (``fingerprint.py``,
+stored with the article); banding its hash values (LSH) proposes candidate
+pairs, and a pair is a copy when the smaller article is
 mostly contained in the larger one (containment is estimated from the
 MinHash Jaccard and the two shingle counts), so that a shortened copy of a
 wire story still joins the full one. Copies are grouped transitively.
@@ -10,16 +11,20 @@ Only the signatures are kept, never the texts.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import combinations
 from typing import TYPE_CHECKING
 
-from datasketch import MinHashLSH
+import numpy as np
 
 from ..fingerprint import NUM_PERM, Fingerprint, fingerprint
 
 if TYPE_CHECKING:
     from ..store.base import Store
 
-LSH_THRESHOLD = 0.3  # candidate recall for shortened copies, whose Jaccard with the full story is low
+# Bands of ROWS hash values: two articles whose Jaccard is about (1 / BANDS) ** (1 / ROWS) = 0.29 or more
+# share a band, so a shortened copy, whose Jaccard with the full story is low, is still a candidate.
+ROWS = 3
+BANDS = NUM_PERM // ROWS
 MIN_CONTAINMENT = 0.6  # share of the shorter article's shingles found in the longer one
 
 
@@ -29,19 +34,38 @@ def syndication_groups(prints: Iterable[tuple[str, Fingerprint]]) -> dict[str, s
     Every article is in the result; an article with no copy is its own group.
     The group id is the smallest article id of the group, so it is stable.
     """
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    seen: dict[str, Fingerprint] = {}
-    parent: dict[str, str] = {}
+    fingerprints: dict[str, Fingerprint] = {}
     for article_id, sig in prints:
-        if article_id in seen:
-            continue
-        parent[article_id] = article_id
-        for other in lsh.query(sig.minhash):
-            if sig.containment(seen[other]) >= MIN_CONTAINMENT:
-                _union(parent, article_id, other)
-        lsh.insert(article_id, sig.minhash)
-        seen[article_id] = sig
-    return {a: _root(parent, a) for a in parent}
+        fingerprints.setdefault(article_id, sig)
+    ids = list(fingerprints)
+    parent = {a: a for a in ids}
+    for i, j in _candidates(np.stack([fingerprints[a].values for a in ids])) if len(ids) > 1 else ():
+        a, b = ids[i], ids[j]
+        if fingerprints[a].containment(fingerprints[b]) >= MIN_CONTAINMENT:
+            _union(parent, a, b)
+    return {a: _root(parent, a) for a in ids}
+
+
+def _candidates(values: np.ndarray) -> set[tuple[int, int]]:
+    """Row pairs that agree on all ROWS values of at least one band (LSH), found with one sort."""
+    n = len(values)
+    if n < 2:
+        return set()
+    bands = values[:, : BANDS * ROWS].astype(np.uint64).reshape(n, BANDS, ROWS)
+    # One 64-bit key per (row, band); a collision only adds a candidate, which containment then checks.
+    keys = (bands * np.array([0x9E3779B1, 0x85EBCA77, 1], dtype=np.uint64)).sum(axis=2, dtype=np.uint64)
+    keys ^= np.arange(BANDS, dtype=np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F)
+    flat = keys.ravel()
+    order = np.argsort(flat, kind="stable")
+    ordered = flat[order]
+    pairs: set[tuple[int, int]] = set()
+    for start in np.flatnonzero((ordered[1:] == ordered[:-1]) & np.r_[True, ordered[1:-1] != ordered[:-2]]):
+        stop = start + 1
+        while stop < len(ordered) and ordered[stop] == ordered[start]:
+            stop += 1
+        rows = sorted({int(k) // BANDS for k in order[start:stop]})
+        pairs.update(combinations(rows, 2))
+    return pairs
 
 
 def _root(parent: dict[str, str], a: str) -> str:

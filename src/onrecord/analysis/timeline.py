@@ -135,8 +135,10 @@ def _merge_copies(found: Iterable[Statement], copies: dict[str, str]) -> list[tu
     merged = []
     for groups in buckets.values():
         for members in groups:
-            outlets = list(dict.fromkeys(o for s in members for o in s.outlets))
-            merged.append((replace(members[0], outlets=outlets), [s.article_id for s in members[1:]]))
+            first = members[0]
+            if len(members) > 1:
+                first = replace(first, outlets=list(dict.fromkeys(o for s in members for o in s.outlets)))
+            merged.append((first, [s.article_id for s in members[1:]]))
     return merged
 
 
