@@ -342,3 +342,113 @@ def test_dev_set_floors() -> None:
     exact = sum(pub.value == gold for (pub, _), gold in results) / n
     assert n >= 30
     assert near >= 0.8 and year >= 0.95 and exact >= 0.75, (near, year, exact)
+
+
+# --- issue #4: mechanisms for real news --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The driver was remanded in custody to appear in the district court on 14 June.",
+    "The new mayor will be sworn in on July 3, succeeding her rival.",
+    "Mr Vale will be inaugurated Feb. 2.",
+    "The talks, to be held on 9 October in Oslo, were welcomed by both sides.",
+])
+def test_dates_ahead_in_passive_and_court_phrasing(text: str) -> None:
+    from onrecord.timex import find_timexes
+
+    m = next(m for m in find_timexes(text) if m.kind == "date")
+    assert m.tense == "future" and not m.text.endswith(".")
+
+
+@pytest.mark.parametrize("text, tense", [
+    ("The driver was remanded on Friday.", "past"),
+    ("The hearing had to be postponed on Monday.", "past"),
+    ("The bridge was opened on 4 May.", "past"),
+])
+def test_past_dates_stay_past(text: str, tense: str) -> None:
+    from onrecord.timex import find_timexes
+
+    assert find_timexes(text)[0].tense == tense
+
+
+def _fake_events(monkeypatch: pytest.MonkeyPatch, row: str) -> None:
+    """Replace the events table by one row (when, kind, context, phrases, name)."""
+    from onrecord import dating
+
+    when, kind, context, phrases, name = row.split("\t")
+    event = dating.Event(dating._when(when), kind,
+                         tuple(tuple(a.strip().lower() for a in g.split("/")) for g in context.split("&") if g.strip()),
+                         tuple(dating._compile_phrase(p) for p in phrases.split("|")), name)
+    monkeypatch.setattr(dating, "_events", lambda: (event,))
+    index: dict[str, list[tuple[int, int]]] = {}
+    for k, phrase in enumerate(event.phrases):
+        for alt in phrase.needs[0]:
+            index.setdefault(min(alt), []).append((0, k))
+    monkeypatch.setattr(dating, "_event_index", lambda: index)
+
+
+VOTE = "2019-06-15\tdated\tgrand duchy/duke\tgeneral vote\ta Ruritanian general vote"
+
+
+def test_generic_event_phrase_needs_its_context_nearby(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, VOTE)
+    far = ("The farmers' party won Saturday's general vote, its first win in decades.\n"
+           "Turnout was high across the valley and in the capital.\n"
+           "Officials of the grand duchy said the count went smoothly.")
+    assert not any("Ruritanian" in e for e in published(far).evidence)
+    near = "The farmers' party won Saturday's general vote in the grand duchy, its first win in decades."
+    assert any("Ruritanian" in e for e in published(near).evidence)
+
+
+def test_lead_after_an_event_is_days_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2019-06-15\tevent\t\tRuritanian referendum\tthe Ruritanian referendum")
+    text = ("The prime minister has announced he will resign after the Ruritanian referendum, leaving the "
+            "country without a leader for months and his ministers in open revolt against each other.\n"
+            "Speaking outside his office on Friday morning, he said he would stay on to steady the markets.\n"
+            "He said a successor should be chosen by the party conference in October.")
+    pub = published(text)
+    assert pub.value == "2019-06-21" and any("soon after" in e for e in pub.evidence)
+
+
+def test_possessive_weekday_in_a_past_lead_names_the_news_day() -> None:
+    pub = published("The centrist candidate won Saturday's runoff by a wide margin, the electoral board said, "
+                    "ending weeks of uncertainty in the country. Turnout was close to 70 percent, up from 2016.")
+    assert any("lead 'Saturday's'" in e for e in pub.evidence)
+
+
+def test_print_style_yesterday_pushes_the_weekday_back() -> None:
+    text = ("The council leader is to stand down after Tuesday's budget vote was lost, she announced "
+            "yesterday at the town hall in front of a crowd of reporters and staff.\n"
+            "She had led the council since she won the seat in 2017.\n"
+            "Her deputy said he would decide by the end of the month whether to stand.")
+    pub = published(text)
+    lead = next(e for e in pub.evidence if e.startswith("lead"))
+    assert "print style" in lead and "2 days after" in lead
+
+
+def test_nth_day_counts_from_the_lead_weekday() -> None:
+    text = ("The search for the missing trawler entered its fourth day with no sign of the vessel, which lost "
+            "contact with the coastguard early on Sunday off the northern cape. It was built in 2011.")
+    pub = published(text)
+    assert any("day 4 is a Wednesday" in e for e in pub.evidence)
+
+
+def test_attributive_year_is_not_the_relative_years_date() -> None:
+    pub = published("The athletes may compete at next year's Games and the 2030 Cup, officials said on Monday.")
+    assert not any("published in 2029" in e for e in pub.evidence)
+
+
+def test_years_of_rule_since_a_year() -> None:
+    pub = published("The opposition won a majority on Sunday, ending 40 years of one-party rule by the front "
+                    "since independence in 1980. Its leader said the change was overdue.")
+    assert (pub.value or "")[:4] == "2020"
+    assert any("1980 + 40 = 2020" in e for e in pub.evidence)
+
+
+def test_a_month_said_twice_is_one_clue() -> None:
+    from onrecord import dating
+    from onrecord.timex import find_timexes
+
+    text = "The party meets in October. A new leader will be chosen in October, he said in 2015."
+    zones = dating._zones(text, default_paragraphs(text), [])
+    clues = dating._clues(text, find_timexes(text), zones, None)
+    assert sum(c.kind == "month" for c in clues) == 1

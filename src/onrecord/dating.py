@@ -473,6 +473,7 @@ def _ref_day(m: Mention, day: date) -> date:
 
 # The lead: published on the day of its event or the day after; later is ever less likely.
 _LEAD_WEEKDAY = np.array([1.0, 0.7, -0.2, -0.4, -0.5, -0.6, -0.6])
+_PRINT_WEEKDAY = np.array([-0.5, 0.3, 1.0, 0.5, 0.0, -0.4, -0.6])  # the day before would be "yesterday"
 _LEAD_GAP = ([-1, 0, 1, 2, 3, 7, 30], [-1.0, 1.0, 0.7, -0.2, -0.5, -0.7, -1.0])
 # Other past dates: the latest one is usually days or weeks old (an explicit date rarely the same day).
 _RECENT_GAP = ([0, 1, 3, 10, 30, 90, 200, 330], [0.5, 1.0, 1.0, 0.85, 0.6, 0.25, 0.0, -0.3])
@@ -482,18 +483,29 @@ _PAST_WEEKDAY = np.array([1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
 _AHEAD_WEEKDAY = np.array([0.3, 1.0, 0.9, 0.8, 0.7, 0.6, 0.5])
 
 
-def _lead_clue(m: Mention) -> Clue:
-    """The first dated event of the lead ('said on Tuesday', 'on Sunday, January 24')."""
+def _lead_clue(m: Mention, printed: Mention | None = None, nth: tuple[int, str] | None = None) -> Clue:
+    """The first dated event of the lead ('said on Tuesday', 'on Sunday, January 24').
+
+    In a print-style story (``printed``: its 'yesterday') the lead's weekday is two or more days back.
+    With ``nth`` (n, phrase: 'the search entered its third day') the weekday began what is now in its n-th day.
+    """
     if m.kind == "weekday":
+        shape = _PRINT_WEEKDAY if printed is not None else _LEAD_WEEKDAY
+        reach = 3 if printed is not None else 2
+        news_day = (m.weekday + (nth[0] - 1 if nth else 0)) % 7
+
         def score(days: _Days) -> np.ndarray:
-            return _LEAD_WEEKDAY[(days.wd - m.weekday) % 7]
+            return shape[(days.wd - news_day) % 7]
 
         def explain(d: date) -> str:
-            gap = (d.weekday() - m.weekday) % 7
+            gap = (d.weekday() - news_day) % 7
             when = "that day" if gap == 0 else "the day after" if gap == 1 else f"{_plural(gap)} after"
-            return f"lead {_q(m)}: published {when}"
+            style = f" (print style: {_q(printed)} is the day before)" if printed is not None else ""
+            if nth:
+                return f"lead {_q(m)} and '{nth[1]}': day {nth[0]} is a {_WEEKDAY_NAMES[news_day]}, published {when}"
+            return f"lead {_q(m)}: published {when}{style}"
 
-        return Clue("lead", 2.0, score, explain, focus=lambda days: (days.wd - m.weekday) % 7 <= 2)
+        return Clue("lead", 2.0, score, explain, focus=lambda days: (days.wd - news_day) % 7 <= reach)
 
     def score(days: _Days) -> np.ndarray:
         return _interp(days.ord - _ref(m, days), *_LEAD_GAP)
@@ -833,6 +845,7 @@ def _relative_anchor_clues(mentions: list[Mention], zones: _Zones) -> list[Clue]
                 and m.end_year is None and m.year_offset is None
                 and abs(m.start - rel.start) <= 60 and zones.sentence(m.start) == zones.sentence(rel.start)
                 and (m.pre or "") not in ("since", "from", "until", "by")
+                and not (m.kind == "year" and _attributive(m))  # "next year's Games and the 2022 Cup": two things
                 and not zones.decoy(m.start) and not zones.photo(m.start)]
         if rel.unit == "year":
             values = {m.year for m in near if m.year}
@@ -1053,6 +1066,7 @@ class _Phrase:
 
     groups: tuple[re.Pattern, ...]  # one pattern for a phrase; one per group for a conjunction
     needs: tuple[tuple[frozenset[str], ...], ...]  # per group, the words of each alternative: a fast pre-check
+    generic: bool = False  # no name in it ("presidential election"): its context must be near it
 
     def possible(self, words: set[str]) -> bool:
         if len(self.needs) == 1 and len(self.needs[0]) == 1:
@@ -1115,7 +1129,7 @@ def _compile_phrase(phrase: str) -> _Phrase:
     """'word word*', 'word * word' (a phrase) or 'a/b + c + d e' (all groups in one sentence, any order)."""
     if " + " not in phrase:
         pattern, needed = _phrase_pattern(phrase)
-        return _Phrase((re.compile(pattern),), ((needed,),))
+        return _Phrase((re.compile(pattern),), ((needed,),), generic=phrase == phrase.lower())
     groups, needs = [], []
     for group in phrase.split(" + "):
         alts = [_phrase_pattern(alt.strip()) for alt in group.split("/") if alt.strip()]
@@ -1194,12 +1208,16 @@ def _event_clues(text: str, mentions: list[Mention], zones: _Zones) -> tuple[lis
     matches: list[tuple[Event, re.Match | _Hit]] = []
     for e in sorted(todo):
         event = events[e]
-        if not all(any(alt in lower for alt in group) for group in event.context):
+        if not _in_context(event, lower, 0, len(lower)):
             continue
         for k in sorted(todo[e]):
-            for m in _find_phrase(event.phrases[k], text, haystack, zones):
-                if not (zones.teaser(m.start()) or zones.photo(m.start())):
-                    matches.append((event, m))
+            phrase = event.phrases[k]
+            for m in _find_phrase(phrase, text, haystack, zones):
+                if zones.teaser(m.start()) or zones.photo(m.start()):
+                    continue
+                if phrase.generic and event.context and not _in_context(event, lower, *_paragraph(lower, m.start())):
+                    continue  # "presidential election" is Russia's only where Russia is named beside it
+                matches.append((event, m))
     # "U.S. presidential election" names one event, not also "presidential election" of another
     spans = [(m.start(), m.end(), id(event)) for event, m in matches if not isinstance(m, _Hit)]
     for event, m in matches:
@@ -1220,6 +1238,17 @@ def _event_clues(text: str, mentions: list[Mention], zones: _Zones) -> tuple[lis
         if read and read[0] not in found:
             found[read[0]] = read[1]
     return list(found.values()), years
+
+
+def _in_context(event: Event, lower: str, start: int, end: int) -> bool:
+    """Each of the event's context groups has a word in lower[start:end]."""
+    return all(any(lower.find(alt, start, end) >= 0 for alt in group) for group in event.context)
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph (between line breaks) around ``pos``."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
 
 
 def _find_phrase(phrase: _Phrase, text: str, haystack: str | None,
@@ -1375,6 +1404,8 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         if word == "amid":
             return _event_clue(event, ("amid",), 0.8, _window_shape(lambda f, l: (f, l + timedelta(days=30)), 60),
                                lambda f, l: (f, l + timedelta(days=150)), f"'amid {said}': during")
+        if hit.start() < zones.head_end:  # the lead's "after X": the news X set off, days old
+            return _event_after(event, ("after", "lead"), 21, 1.0, f"lead '{word} {said}': soon after")
         return _event_after(event, ("after",), 120, 0.6, f"'{word} {said}': after")
     ahead = last(_EV_BEFORE, 40) or (None if isinstance(hit, _Hit) else _EV_INNER_AHEAD.search(hit.group(0)))
     if ahead and ahead.groupdict().get("plan") and event.kind == "era":
@@ -1577,6 +1608,9 @@ _RESULTS = re.compile(r"\b(?:profits?|loss(?:es)?|results|revenues?|earnings|tur
 _YEARS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                           r"thirteen|fourteen|fifteen|twenty)[\s-]+years?\s+(?P<rel>after|since|ago|later|on\s+from)\b",
                           re.I)
+# "ending 61 years of one-party rule since independence in 1957": the span runs from that year to now
+_YEARS_OF_SINCE = re.compile(r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"thirteen|fourteen|fifteen|twenty)\s+years\s+of\s[^.;:\n]{0,90}?\bsince\b", re.I)
 _YEAR_WAIT = re.compile(r"\b(?P<n>\d{1,2})-year\s+(?:wait|gap|absence|hiatus|break|drought|run)\b", re.I)
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20}
@@ -1589,7 +1623,36 @@ def _lead_mention(mentions: list[Mention], zones: _Zones, dateline: Mention | No
     """
     candidates = [m for m in mentions if m.start < zones.lead_end and _lead_like(m, zones, dateline)]
     with_weekday = [m for m in candidates if m.weekday is not None]
-    return (with_weekday or candidates or [None])[0]
+    # "won Saturday's election" in the past tense: the news day when the lead names no other
+    owned = [m for m in mentions if m.start < zones.lead_end and m.kind == "weekday" and m.tense == "past"
+             and m.text.endswith(("'s", "’s")) and m.unit != "explicit" and not zones.decoy(m.start)
+             and not zones.photo(m.start)]
+    return (with_weekday or owned or candidates or [None])[0]
+
+
+_NTH_DAY = re.compile(rf"\b(?:entered|entering|enters|into|in)\s+(?:its|their|the|a)\s+{_ORD}\s+"
+                      r"(?:straight\s+|consecutive\s+|full\s+)?day\b", re.I)
+
+
+def _nth_day(text: str, lead: Mention, zones: _Zones) -> tuple[int, str] | None:
+    """'the hunt entered its third day ... vanished on Saturday': the lead's weekday is the first day.
+
+    Not when the weekday is the n-th day itself ('protests entered their third day on Monday').
+    """
+    s, e = zones.sentence(lead.start)
+    for hit in _NTH_DAY.finditer(text, s, e):
+        if not (0 <= lead.start - hit.end() <= 25) and not zones.quoted(hit.start()):
+            n = _count(hit.group("ord"))
+            if 2 <= n <= 10:
+                return n, re.sub(r"\s+", " ", hit.group(0))
+    return None
+
+
+def _print_style(mentions: list[Mention], zones: _Zones) -> Mention | None:
+    """'said yesterday' in the story's own words: a print edition, where the day before is 'yesterday'
+    and a weekday named is two or more days back."""
+    return next((m for m in mentions if m.kind == "relative" and m.unit == "day" and m.offset == -1
+                 and m.text.lower() == "yesterday" and not zones.decoy(m.start) and not zones.photo(m.start)), None)
 
 
 def _lead_like(m: Mention, zones: _Zones, dateline: Mention | None) -> bool:
@@ -1613,13 +1676,15 @@ def _clues(text: str, mentions: list[Mention], zones: _Zones, dateline: Mention 
                     for m in mentions]
     lead = _lead_mention(mentions, zones, dateline)
     if lead is not None:
-        clues.append(_lead_clue(lead))
+        nth = _nth_day(text, lead, zones) if lead.kind == "weekday" and lead.tense == "past" else None
+        clues.append(_lead_clue(lead, _print_style(mentions, zones), nth))
     recent: list[Mention] = []
     agreements: set[tuple[int, int, int]] = set()
     weekdays: dict[tuple[int, bool], Mention] = {}
     year_marks: dict[tuple[int, str], list[Mention]] = {}
     holidays: dict[tuple[str, str | None], Mention] = {}
     latest_past: tuple[int, Mention] | None = None
+    months: set[tuple[int, str | None, str]] = set()
     ahead = 0
     for m in mentions:
         if zones.teaser(m.start) or m is dateline:
@@ -1667,7 +1732,9 @@ def _clues(text: str, mentions: list[Mention], zones: _Zones, dateline: Mention 
                         latest_past is None or m.year > latest_past[0]):
                     latest_past = (m.end_year or m.year, m)  # not "since 2013": an open span, often long
         elif m.kind == "month" and m.year is None and m.year_offset is None and not quoted:
-            clues.append(_month_clue(m))
+            if (m.month, m.tense, "month") not in months:  # "in October" said twice is one clue
+                months.add((m.month, m.tense, "month"))
+                clues.append(_month_clue(m))
         elif m.kind == "holiday" and not quoted:
             holidays.setdefault((m.holiday, m.tense), m)
     if recent:
@@ -1792,6 +1859,12 @@ def _years_after_clues(text: str, mentions: list[Mention], zones: _Zones) -> lis
             n = _NUMBER.get(word) or int(word)
             phrase = re.sub(r"\s+", " ", text[min(hit.start(), m.start):max(hit.end(), m.end)])
             out.setdefault(m.year + n, _years_after_clue(m.year, n, phrase))
+        for hit in _YEARS_OF_SINCE.finditer(text, max(s, m.start - 160), m.start):
+            if m.start - hit.end() <= 30 and not _CLAUSE_MARK.search(text, hit.end(), m.start):
+                word = hit.group("n").lower()
+                n = _NUMBER.get(word) or int(word)
+                phrase = re.sub(r"\s+", " ", text[hit.start():m.end])
+                out.setdefault(m.year + n, _years_after_clue(m.year, n, phrase))
         if (m.pre or "") == "since":
             for hit in _YEAR_WAIT.finditer(text, max(0, m.start - 300), m.end + 300):
                 n = int(hit.group("n"))

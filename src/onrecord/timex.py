@@ -58,7 +58,7 @@ _TIME_TAIL = rf"(?:,?\s+(?:at\s+)?(?P<time>{_TIME}))?"
 
 # Each pattern starts with a literal word or a digit so the regex engine can skip ahead fast; the
 # optional words before a mention ("on", "last", a weekday) are read backwards by the _BACK_* patterns.
-_MONTH_WORD = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})\b\.?"
+_MONTH_WORD = rf"(?:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\b\.?)"  # "Jan." keeps its dot, "April." ends a sentence
 _RE_MD = re.compile(
     rf"{_MONTH_WORD}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:[-–]\d{{1,2}}\b(?![-–/.:]\d))?(?![-–]\d|:\d|,\d{{3}}|\.\d|%)"
     rf"(?:,?\s+(?P<year>{_YEAR})\b)?{_TIME_TAIL}"
@@ -130,10 +130,12 @@ _FUTURE_WORDS = frozenset(
     "intends intend intent intention aims aim hopes hope seeks seek ready poised likely whether going expire "
     "expires expiring forthcoming until till ahead promised promise promises pledged pledge pledges vowed vow "
     "vows tomorrow travels travel hosts host faces face plays meets resumes reopens opens begins starts kicks "
-    "convenes".split()
+    "convenes remanded bailed summoned".split()
 )
 _SCHEDULED_WORDS = frozenset("expire expires expiring until till through deadline".split())
-_PROMISED = frozenset("promised pledged vowed".split())  # past verbs with future objects
+# past verbs with future objects: "pledged to ...", "remanded in custody to appear on 5 April"
+_PROMISED = frozenset("promised pledged vowed remanded bailed summoned".split())
+_PASSIVE_BE = frozenset({"be", "being"})  # "will be sworn in on", "to be held on": the tense is the auxiliary's
 _PAST_WORDS = frozenset(
     "was were had did ago said told met held took made came went saw gave sent spoke wrote began won lost left "
     "became been since last former earlier previously ran fell rose sought thought felt kept brought bought "
@@ -570,6 +572,10 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() == "set" and i + 1 < len(words) and words[i + 1] in ("for", "to"):
             found: tuple[str, bool] | None = ("future", False)  # "set for June 16", "set to meet"
+        elif i and words[i - 1].lower() in _PASSIVE_BE and words[i].lower() not in _FUTURE_WORDS:
+            continue  # a participle after "be": "will be inaugurated Jan. 20" looks ahead, "to be held" too
+        elif words[i].lower() in _PASSIVE_BE:
+            found = ("future", False)  # "to be", "could be": after a modal or "to", not a narrated past
         else:
             found = _cue(words[i])
         if found:
@@ -577,7 +583,7 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
             if "had" in earlier or (found[0] == "past" and words[i].lower() == "had"):
                 return "past", False, True
             if found[0] == "future" and words[i].lower() not in ("whether", "will", "would", "shall") and \
-                    {w.lower() for w in words[max(0, i - 3):i]} & {"was", "were"}:
+                    words[i].lower() not in _PROMISED and {w.lower() for w in words[max(0, i - 3):i]} & {"was", "were"}:
                 return None, False, False  # "was due to expire on ...", "was set to": either side of today
             if words[i].lower() in _PROMISED and len(words) - i <= 2:
                 return "past", False, False  # "pledged on Tuesday to ...": the day of the pledge
