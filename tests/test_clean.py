@@ -205,3 +205,17 @@ def test_hand_written_pages_clean_well():
     assert removed / n_boiler >= 0.97, report
     assert kept / n_keep >= 0.98, report
     assert titles / len(pages) >= 0.95, report
+
+
+def test_a_dateline_alone_on_its_line_leaves_the_text_but_reaches_dating():
+    page = (
+        "Harbour Wire - English News\n\n"
+        "Coalition wins Lysander vote by a wide margin\n\n"
+        "Port Aven, Jan. 9 (HW)\n\n"
+        "The governing coalition won Saturday's parliamentary election in Lysander by a wide margin, "
+        "official results showed on Sunday, handing Prime Minister Ora Venn a third term.\n\n"
+        '"The voters have spoken clearly," Venn told supporters in the capital late on Saturday.'
+    )
+    cleaned = clean(page)
+    assert "Port Aven, Jan. 9 (HW)" not in cleaned.text
+    assert cleaned.stamps == ["Port Aven, Jan. 9 (HW)"]

@@ -70,6 +70,11 @@ _UI_WORD = re.compile(
     """
 )
 _BYLINE = re.compile(r"^\s*(?:by|words by|reporting by|written by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\b", re.I)
+# A dateline standing alone on its line: "Taipei, Jan. 14 (CNA)", "GENEVA, March 3, 2021 -".
+_DATELINE_ONLY = re.compile(
+    r"\s*[A-Z][\w.'’ -]{1,40},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,\s+\d{4})?\s*(?:\([^)\n]{2,40}\))?\s*[-–—:]?\s*$"
+)
 _STAMP = re.compile(
     r"^\s*(?:published|updated|posted|last\ updated|first\ published|date|modified)(?:\s+on)?\s*:?\s*.{0,40}?\d", re.I | re.X
 )
@@ -483,7 +488,9 @@ def clean(raw: str, *, stats: LineStats | None = None, title_hint: str | None = 
             kept.append(line)
         seen.add(key)
 
-    stamps = [ln.text for ln in lines if reasons[ln.index] == "timestamp"]
+    # The page's own date lines, which dating reads although they are not article text.
+    stamps = [ln.text for ln in lines if reasons[ln.index] == "timestamp"
+              or (ln.text in removed and _DATELINE_ONLY.match(ln.text))]
     after_title = [ln for ln in kept if title is None or ln.index > title.index]
     first_body = next((ln for ln in after_title if ln.index not in captions), None)
     paragraphs: list[Paragraph] = []
