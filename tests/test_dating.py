@@ -379,10 +379,7 @@ def _fake_events(monkeypatch: pytest.MonkeyPatch, row: str) -> None:
                          tuple(tuple(a.strip().lower() for a in g.split("/")) for g in context.split("&") if g.strip()),
                          tuple(dating._compile_phrase(p) for p in phrases.split("|")), name)
     monkeypatch.setattr(dating, "_events", lambda: (event,))
-    index: dict[str, list[tuple[int, int]]] = {}
-    for k, phrase in enumerate(event.phrases):
-        for alt in phrase.needs[0]:
-            index.setdefault(min(alt), []).append((0, k))
+    index = dating._index_phrases((event,))
     monkeypatch.setattr(dating, "_event_index", lambda: index)
 
 
@@ -452,3 +449,128 @@ def test_a_month_said_twice_is_one_clue() -> None:
     zones = dating._zones(text, default_paragraphs(text), [])
     clues = dating._clues(text, find_timexes(text), zones, None)
     assert sum(c.kind == "month" for c in clues) == 1
+
+
+def test_a_removed_dateline_line_fixes_the_day_the_text_only_gives_a_weekday_for():
+    text = ("The governing coalition won Saturday's parliamentary election by a wide margin, official results "
+            "showed on Sunday. The coalition first took power in 2016.")
+    published, _ = date_article(text, paragraphs=default_paragraphs(text), quotes=[],
+                                stamps=["Port Aven, Jan. 9 (HW)"])
+    assert published.value[5:] == "01-09"
+    assert any("dateline" in e for e in published.evidence)
+
+
+# --- conjunctions and surnames -------------------------------------------------------------------
+
+QUAKE = ("2019-06-15\tevent\t\tearthquake*/quake*/tremor* + ruritania/ruritanian/velgrad + struck/hit/killed\t"
+         "the Ruritanian earthquake")
+
+
+@pytest.mark.parametrize("text", [
+    "Rescue teams on Friday dug through rubble after the earthquake struck Ruritania.",
+    "Tremors killed dozens in Velgrad, officials said on Friday.",
+    "Ruritania's strongest quake in decades hit the capital, officials said on Friday.",
+])
+def test_conjunction_with_only_stems_in_its_first_group(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    _fake_events(monkeypatch, QUAKE)
+    pub = published(text)
+    assert any("Ruritanian earthquake" in e for e in pub.evidence), pub.evidence
+
+
+def test_conjunction_needs_all_groups_in_one_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, QUAKE)
+    text = "An earthquake drill was held on Friday. Officials in Velgrad said the bridge was struck by a barge."
+    assert not any("Ruritanian earthquake" in e for e in published(text).evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Donors pledged on Friday to rebuild St. Ombre-Vale Abbey, the landmark gutted by flames.",
+    "Donors pledged on Friday to rebuild St. Ombre Vale Abbey, the landmark gutted by flames.",
+    "Velgrad's mayor said on Friday the Ombre-Vale fire had been put out.",
+])
+def test_conjunction_with_hyphens_and_possessives(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    _fake_events(monkeypatch, "2019-06-15\tevent\t\tombre-vale + fire/flames/gutted\tthe Ombre-Vale fire")
+    assert any("Ombre-Vale fire" in e for e in published(text).evidence), published(text).evidence
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("Lebanese President Michel Aoun received the delegation.", "2016-10-31", "2022-10-29"),
+    ("Ukrainian President Petro Poroshenko received the delegation.", "2014-06-07", "2019-05-19"),
+])
+def test_a_surname_that_is_a_first_name_here(text: str, lo: str, hi: str) -> None:
+    pub = published(text)
+    assert within(pub.value, lo, hi), pub
+    assert not any("Charles Michel" in e or "Gustavo Petro" in e for e in pub.evidence), pub.evidence
+
+
+def test_a_title_case_headline_still_reads_the_surname() -> None:
+    pub = published("Former President Obama Says He Will Campaign\nHe says the race is close.")
+    assert within(pub.value, "2017-01-20", "2099-12-31"), pub
+
+
+# --- years that name an event, and arithmetic with years --------------------------------------------
+
+@pytest.mark.parametrize("text, role", [
+    ("Crews worked on Monday to finish the arena ahead of the 2030 Winter Games.", "event-ahead"),
+    ("The mayor said on Monday the tram would open in time for the city to host the 2030 Winter Games.",
+     "event-ahead"),
+    ("Athletes may compete at the next Games and the 2030 Nordic Cup, officials said.", "event-ahead"),
+    ("Turnout fell sharply after the 2016 election in Velgrad.", "event-past"),
+    ("The senator beat his rival in a rematch of the 2010 race for the seat.", "event-past"),
+    ("The new stadium was finished before the 2022 Nordic Cup.", None),  # that Cup may lie behind now
+    ("Observers recalled interference in the 2016 election, which was denied.", None),
+    ("The 2030 Winter Games budget was cut.", None),
+])
+def test_a_year_naming_an_event_reads_the_words_before_it(text: str, role: str | None) -> None:
+    from onrecord.dating import _event_year_role
+    from onrecord.timex import find_timexes
+
+    m = next(m for m in find_timexes(text) if m.kind == "year")
+    assert _event_year_role(text, m) == role
+
+
+def test_an_event_year_ahead_bounds_from_above_and_a_plan_span_counts_back() -> None:
+    ahead = published("Crews worked on Monday to finish the arena ahead of the 2030 Winter Games. "
+                      "Prime Minister Theresa May visited the site.")
+    assert ahead.value is not None and ahead.value[:4] <= "2019"  # May's term, and before 2030
+    text = ("Governor Lena Marsh vowed on Tuesday to rebuild the burned library within four years. "
+            "Her four-year timeline would see it reopen in time for the city to host the 2030 Winter Games.")
+    pub = published(text)
+    assert (pub.value or "")[:4] == "2026", pub
+    assert any("2030 - 4 = 2026" in e for e in pub.evidence), pub.evidence
+    assert pub.confidence < 0.8  # one arithmetic clue is no certainty
+
+
+@pytest.mark.parametrize("text, years", [
+    ("The composer, aged 88, who was born in 1931 in a fishing town, died on Sunday.", ("2019", "2020")),
+    ("Thousands gathered on Sunday for the 25th anniversary of the 1996 floods in Velgrad.", ("2021",)),
+    ("The party last carried the district almost three decades ago, in 1990, officials said on Friday.",
+     ("2017", "2018", "2019", "2020")),
+])
+def test_ages_anniversaries_and_decades_beside_a_year(text: str, years: tuple[str, ...]) -> None:
+    pub = published(text)
+    assert (pub.value or "")[:4] in years, pub
+    assert pub.confidence < 0.8
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Officials said on Monday the team would play at next year's 2022 Nordic Cup in Velgrad.", "2021"),
+    ("The team will play at the 2022 Nordic Cup next year, officials said on Monday.", "2021"),
+    ("The team will play at the 2022 Nordic Cup this year, officials said on Monday.", "2022"),
+    ("The team played at the 2020 Nordic Cup last year, officials said on Monday.", "2021"),
+])
+def test_next_or_last_year_beside_an_event_year(text: str, year: str) -> None:
+    pub = published(text)
+    assert (pub.value or "")[:4] == year, pub
+    assert pub.confidence < 0.8
+
+
+def test_a_record_in_n_years_counts_from_the_last_such_year() -> None:
+    text = ("The toll from the region's worst flood in more than 60 years rose on Sunday, officials said.\n\n"
+            "The valley was last flooded on this scale in 1955, when the dam failed.")
+    pub = published(text)
+    assert within(pub.value, "2016-01-01", "2020-12-31"), pub
+    assert any("2016 to 2020" in e for e in pub.evidence), pub.evidence
+    assert pub.confidence < 0.8
+    alone = published("The toll from the region's worst flood in more than 60 years rose on Sunday.")
+    assert not any("more than 60 years" in e for e in alone.evidence)

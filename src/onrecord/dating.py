@@ -767,6 +767,16 @@ def _plan_year_clue(year: int, m: Mention) -> Clue:
                 support=(date(year - 3, 1, 1), date(year, 12, 31)))
 
 
+def _event_ahead_clue(year: int, m: Mention) -> Clue:
+    """'ahead of the 2024 Olympics': a named event ahead is talked of from months to several years before."""
+
+    def score(days: _Days) -> np.ndarray:
+        return _interp(year - days.year, [-1, 0, 1, 2, 4, 7], [-1.0, 0.6, 1.0, 0.8, 0.4, 0.0])
+
+    return Clue("year ahead", 0.4, score, lambda d: f"{_q(m)} lies ahead: {year}",
+                support=(date(year - 7, 1, 1), date(year, 12, 31)))
+
+
 def _near_year_clue(year: int, m: Mention, count: int) -> Clue:
     """'the 2018 budget', 'its 2015 level': a year named without a tense is usually near."""
 
@@ -812,6 +822,19 @@ def _years_after_clue(year: int, n: int, phrase: str) -> Clue:
 
     return Clue("years after", 1.2, score, lambda d: f"'{phrase}': {year} + {n} = {target}",
                 support=(date(target - 1, 1, 1), date(target + 1, 12, 31)))
+
+
+def _year_range_clue(lo: int, hi: int, weight: float, why: str, slope: float = 0.0) -> Clue:
+    """Published in a year from ``lo`` to ``hi`` ('aged 92, born in 1925': 2017 or 2018).
+
+    ``slope`` favours the first years: 'more than 80 years' is more often 81 than 85."""
+
+    def score(days: _Days) -> np.ndarray:
+        return np.where((days.year >= lo) & (days.year <= hi), 1.0 - slope * (days.year - lo),
+                        np.where((days.year == lo - 1) | (days.year == hi + 1), 0.2, -0.5))
+
+    return Clue("years after", weight, score, lambda d: why,
+                support=(date(max(lo - 1, _SEARCH_START.year), 1, 1), date(hi + 1, 12, 31)))
 
 
 def _month_clue(m: Mention) -> Clue:
@@ -965,6 +988,10 @@ def _read_office(text: str, ts: int, te: int, rows: list[tuple[str, bool, Term]]
         said = text[s:e] if s >= 0 else ""
         if (said == variant or (said and _fold(said) == _fold(variant))) and (e >= len(text) or not text[e].isalnum()):
             full.setdefault((s, e), []).append(term)
+    if not full:  # the surname alone; not where a name goes on ("President Michel Aoun" is no Charles Michel)
+        rows = [row for row in rows if row[1]] if _name_goes_on(text, te) else rows
+        if not rows:
+            return []
     spans = full or {(ts, te): [term for _, _, term in rows]}
     sent_start, sent_end = zones.sentence(ts)
     out = []
@@ -998,6 +1025,16 @@ def _read_office(text: str, ts: int, te: int, rows: list[tuple[str, bool, Term]]
 
 
 _CUE_WEIGHT = {"in": 1.0, "former": 1.2, "new": 1.5, "elect": 1.5, "outgoing": 1.0}
+_NEXT_NAME = re.compile(r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|"
+                        r"Friday|Saturday|Sunday)\b)(?P<word>[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+)\b")
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """A capitalised word right after a name is more of the name ("Michel Aoun"), unless the text also writes it
+    in lower case (a title-case headline: "President Trump Says")."""
+    m = _NEXT_NAME.match(text, end)
+    return bool(m) and re.search(rf"\b{m.group('word').lower()}\b", text) is None
 
 
 def _cue_before(before: str) -> str | None:
@@ -1106,6 +1143,7 @@ def _phrase_pattern(phrase: str) -> tuple[str, frozenset[str]]:
         stem = token.endswith("*")
         word = token.rstrip("*")
         body = re.sub(r"['’]", lambda _: "['’]", re.escape(word))
+        body = body.replace(r"\-", r"[\s\-–]+")  # "notre-dame" is also "notre dame"
         if parts:
             parts.append(_GAP if gap else r"[\s\-–]+")
         parts.append(body + (r"\w*" if stem else r"(?![\w])"))
@@ -1199,7 +1237,7 @@ def _event_clues(text: str, mentions: list[Mention], zones: _Zones) -> tuple[lis
     index = _event_index()
     todo: dict[int, set[int]] = {}
     tried: set[tuple[int, int]] = set()
-    for word in words & index.keys():  # set work in C, then only the phrases whose rarest word is here
+    for word in (words | {""}) & index.keys():  # set work in C, then only the phrases whose rarest word is here
         for ek in index[word]:
             if ek not in tried:
                 tried.add(ek)
@@ -1283,8 +1321,13 @@ def _find_phrase(phrase: _Phrase, text: str, haystack: str | None,
 
 @lru_cache(maxsize=1)
 def _event_index() -> dict[str, list[tuple[int, int]]]:
-    """Each phrase under the rarest word (across the table) of its first group's alternatives."""
-    events = _events()
+    return _index_phrases(_events())
+
+
+def _index_phrases(events: Sequence[Event]) -> dict[str, list[tuple[int, int]]]:
+    """Each phrase under the rarest word (across the table) of each alternative of one of its groups: the group
+    whose alternatives all have a whole word ('earthquake*' has none) and whose keys are rarest. A phrase with no
+    such group is filed under '' and tried on every text."""
     counts: dict[str, int] = {}
     for event in events:
         for phrase in event.phrases:
@@ -1292,11 +1335,19 @@ def _event_index() -> dict[str, list[tuple[int, int]]]:
                 for alt in group:
                     for w in alt:
                         counts[w] = counts.get(w, 0) + 1
+
+    def rarest(alt: frozenset[str]) -> str:
+        return min(alt, key=lambda w: (counts[w], -len(w), w))
+
     index: dict[str, list[tuple[int, int]]] = {}
     for e, event in enumerate(events):
         for k, phrase in enumerate(event.phrases):
-            for alt in phrase.needs[0]:
-                key = min(alt, key=lambda w: (counts[w], -len(w), w)) if alt else ""
+            groups = [group for group in phrase.needs if all(group)]
+            if not groups:
+                index.setdefault("", []).append((e, k))
+                continue
+            group = min(groups, key=lambda g: sum(counts[rarest(alt)] for alt in g))
+            for key in {rarest(alt) for alt in group}:
                 index.setdefault(key, []).append((e, k))
     return index
 
@@ -1788,6 +1839,9 @@ def _year_class(text: str, m: Mention, quoted: bool) -> str | None:
         return "season" if not quoted else None
     if pre == "for" and m.kind == "year" and _RESULTS.search(text, max(0, m.start - 60), m.start):
         return "results"
+    role = _event_year_role(text, m) if not quoted else None
+    if role:
+        return role
     if m.tense == "future":
         return "deadline" if (m.scheduled or pre in ("until", "till", "by", "through")) else "ahead"
     if pre == "since" or (pre in ("after", "from") and not _attributive(m)) or m.tense == "past":
@@ -1797,6 +1851,41 @@ def _year_class(text: str, m: Mention, quoted: bool) -> str | None:
     if pre in ("in", "during", "of", "around", "early", "late", "mid", "after", "from") or m.kind in ("month", "season"):
         return "in"
     return "near"
+
+
+# A year naming a thing ("the 2024 Summer Olympics") looks ahead or back by the words before it.
+_EVENT_AHEAD = re.compile(r"\b(?:ahead\s+of|before|in\s+time\s+for|(?:run|lead|build)-up\s+to|on\s+the\s+eve\s+of|"
+                          r"preparations?\s+for|prepar(?:e|es|ing)\s+for|countdown\s+to|host|hosts|hosting|stage|"
+                          r"upcoming|forthcoming|next|coming|bids?\s+for|qualif(?:y|ies|ying|iers?)\s+for|"
+                          r"tickets\s+for|will|shall|due\s+to|set\s+to)\b", re.I)
+_EVENT_PAST = re.compile(r"\b(?:after|since|following|(?:wake|aftermath)\s+of|won|lost|hosted|staged|"
+                         r"rematch\s+of|repeat\s+of|winners?\s+of|champions?\s+of|last|previous|former|"
+                         r"was|were|had)\b", re.I)
+_EVENT_CLAUSE = re.compile(r"[.;:!?()\n\"“”«»]")
+_EVENT_BEFORE = re.compile(r"ahead|before|in\s+time|run|lead|build|on\s+the\s+eve", re.I)
+_EVENT_NARRATED = re.compile(r"\b(?:was|were|had|did|went|came|held|took|made|began|opened)\b", re.I)
+
+
+def _event_year_role(text: str, m: Mention) -> str | None:
+    """'ahead of the 2024 Olympics' -> 'event-ahead'; 'after the 2016 election' -> 'event-past'; else None.
+
+    Only a year that names a thing ('the 2024 Summer Olympics', not a bare 'the 2024'): the nearest
+    cue before it in its clause, at most a few words back, decides.
+    """
+    if m.kind != "year" or m.end_year or not _attributive(m) or len(m.text.split()) < 3:
+        return None
+    lo = max(0, m.start - 60)
+    cut = max((b.end() for b in _EVENT_CLAUSE.finditer(text, lo, m.start)), default=lo)
+    best: tuple[int, int, str] | None = None
+    for regex, role in ((_EVENT_AHEAD, "event-ahead"), (_EVENT_PAST, "event-past")):
+        for hit in regex.finditer(text, cut, m.start):
+            if best is None or hit.end() > best[1]:
+                best = (hit.start(), hit.end(), role)
+    if best is None:
+        return None
+    if best[2] == "event-ahead" and _EVENT_BEFORE.match(text, best[0]) and _EVENT_NARRATED.search(text, cut, best[0]):
+        return None  # 'the stadium was finished before the 2022 World Cup': that Cup may lie behind too
+    return best[2]
 
 
 def _year_clues(marks: dict[tuple[int, str], list[Mention]]) -> list[Clue]:
@@ -1821,6 +1910,11 @@ def _year_clues(marks: dict[tuple[int, str], list[Mention]]) -> list[Clue]:
                                    f"{_q(m)} lies ahead: before {hi.isoformat() if m.kind == 'date' else year}"))
             if cls == "ahead" and m.kind != "date":
                 out.append(_plan_year_clue(year, m))
+        elif cls == "event-ahead":  # 'ahead of the 2024 Olympics': before that year ends, often years before
+            out.append(_bound_clue("year", 1.2, None, date(year, 12, 31), f"{_q(m)} lies ahead: before {year} ends"))
+            out.append(_event_ahead_clue(year, m))
+        elif cls == "event-past":  # 'after the 2016 election': that year has begun
+            out.append(_bound_clue("year", 1.0, date(year, 1, 1), None, f"{_q(m)} lies behind: after {year} began"))
         elif cls == "results":
             out.append(_results_clue(year, m))
         elif cls == "season":
@@ -1869,7 +1963,101 @@ def _years_after_clues(text: str, mentions: list[Mention], zones: _Zones) -> lis
             for hit in _YEAR_WAIT.finditer(text, max(0, m.start - 300), m.end + 300):
                 n = int(hit.group("n"))
                 out.setdefault(m.year + n, _years_after_clue(m.year, n, f"{hit.group(0)}' and '{m.text}"))
-    return list(out.values())
+    return list(out.values()) + _year_arithmetic_clues(text, mentions, zones)
+
+
+_NUM_WORDS = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+# 'a five-year timeline', 'within five years', 'in 10 years' beside a year ahead: that year minus the span
+_PLAN_SPAN = re.compile(rf"\b(?:(?P<n>{_NUM_WORDS})[\s-]+years?[\s-]+(?:timeline|timetable|time\s*frame|plan|"
+                        rf"programme|program|deadline|target|schedule|road\s*map)|(?:within|in)\s+(?:the\s+next\s+)?"
+                        rf"(?P<m>{_NUM_WORDS})\s+years(?:['’]\s+time)?)\b", re.I)
+# 'aged 92', 'a 92-year-old', '92 years old' beside 'born in 1925'
+_AGE = re.compile(r"\b(?:aged\s+(?P<a>\d{2,3})\b|(?P<b>\d{2,3})[\s-]+years?[\s-]+old\b)", re.I)
+_BORN = re.compile(r"\bborn\s+(?:[\w'’.,]+\s+){0,4}?\Z", re.I)
+_REL_YEAR_BEFORE = re.compile(r"\b(?P<rel>next|last|this)\s+year['’]s\s+(?:the\s+)?\Z", re.I)
+_REL_YEAR_AFTER = re.compile(r"\s+(?P<rel>next|last|this)\s+year\b(?!['’])", re.I)
+_RECORD_SPAN = re.compile(rf"\b(?:first|biggest|largest|worst|deadliest|strongest|most\s+[a-z]+|highest|lowest|"
+                          rf"heaviest|hottest|coldest|longest)\s+(?:[\w'’-]+\s+){{0,5}}?(?:in|for)\s+"
+                          rf"(?P<q>more\s+than|over|nearly|almost|about)?\s*(?P<n>{_NUM_WORDS})\s+"
+                          rf"(?P<u>years|decades)\b", re.I)
+_LAST_BEFORE = re.compile(r"\blast\b(?!\s+(?:week|month|year|night))", re.I)
+_ANNIVERSARY = re.compile(rf"\b{_ORD}\s+anniversary\s+of\b", re.I)
+_DECADES_AGO = re.compile(r"\b(?P<q>more\s+than|over|nearly|almost|about|some|around)?\s*(?P<n>two|three|four|five|"
+                          r"six|seven|eight|nine|\d)\s+decades\s+ago\b", re.I)
+
+
+def _num(word: str) -> int:
+    word = word.lower()
+    return _NUMBER.get(word) or int(word)
+
+
+def _year_arithmetic_clues(text: str, mentions: list[Mention], zones: _Zones) -> list[Clue]:
+    """Spans and ages beside a year: 'a five-year timeline ... in time for the 2024 Olympics' (2019),
+    'aged 92, born in 1925' (2017-18), 'the 30th anniversary of the 1989 protests' (2019),
+    'more than three decades ago, in 1984' (2015-23). Each needs the year in the same sentence."""
+    out: list[Clue] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(lo: int, hi: int, weight: float, why: str, slope: float = 0.0) -> None:
+        if (lo, hi) not in seen and lo >= _SEARCH_START.year - 1:
+            seen.add((lo, hi))
+            out.append(_year_range_clue(lo, hi, weight, why, slope))
+
+    for m in mentions:
+        if m.kind != "year" or m.end_year or zones.teaser(m.start) or zones.photo(m.start) or zones.decoy(m.start):
+            continue
+        s, e = zones.sentence(m.start)
+        rel = _REL_YEAR_BEFORE.search(text, max(s, m.start - 20), m.start)
+        if rel is None and _attributive(m) and len(m.text.split()) > 2:  # the noun may run on to "next"
+            after = _REL_YEAR_AFTER.search(text, m.start + m.text.find(str(m.year)) + 4, min(e, m.end + 12))
+            rel = after if after and after.start() <= m.end else None
+        if rel:  # "next year's 2030 Cup", "the 2030 Cup next year": published in 2029
+            k = {"next": 1, "last": -1, "this": 0}[rel.group("rel").lower()]
+            add(m.year - k, m.year - k, 1.5, f"'{rel.group(0).strip()}' beside {m.year}: published in {m.year - k}")
+            continue
+        ahead = m.tense == "future" or (m.pre or "") in ("by", "until", "till", "before") or \
+            _event_year_role(text, m) == "event-ahead"
+        if ahead:
+            for hit in _PLAN_SPAN.finditer(text, s, e):
+                n = _num(hit.group("n") or hit.group("m"))
+                if 1 <= n <= 30 and abs(hit.start() - m.start) <= 200:
+                    add(m.year - n, m.year - n, 1.0, f"'{hit.group(0)}' to {m.year}: {m.year} - {n} = {m.year - n}")
+            continue
+        if m.tense == "future":
+            continue
+        born = _BORN.search(text, max(s, m.start - 40), m.start)
+        if born:
+            for hit in _AGE.finditer(text, s, e):
+                n = int(hit.group("a") or hit.group("b"))
+                if 1 <= n <= 120:
+                    add(m.year + n, m.year + n + 1, 1.2, f"aged {n}, born in {m.year}: {m.year + n} or {m.year + n + 1}")
+        anniv = _ANNIVERSARY.search(text, max(s, m.start - 60), m.start)
+        if anniv:
+            w = anniv.group("ord").lower()
+            n = _ORDINALS.get(w) or int(re.sub(r"\D", "", w))
+            add(m.year + n, m.year + n, 1.2, f"'{anniv.group(0)} {m.text}': {m.year} + {n} = {m.year + n}")
+        for hit in _DECADES_AGO.finditer(text, s, e):
+            if abs(hit.start() - m.start) > 150:
+                continue
+            n, q = 10 * _num(hit.group("n")), (hit.group("q") or "").lower()
+            lo, hi = {"": (n - 1, n + 4), "more than": (n + 1, n + 9), "over": (n + 1, n + 9),
+                      "nearly": (n - 3, n), "almost": (n - 3, n)}.get(re.sub(r"\s+", " ", q), (n - 2, n + 4))
+            add(m.year + lo, m.year + hi, 0.8, f"'{hit.group(0).strip()}', in {m.year}: {m.year + lo} to {m.year + hi}",
+                0.06 if q in ("more than", "over") else 0.0)
+    # 'the worst quake in more than 80 years' and, elsewhere, 'last hit by one ... in 1934': 1934 + 80 or a bit more
+    spans = [h for h in _RECORD_SPAN.finditer(text) if not zones.decoy(h.start())]
+    lasts = [m for m in mentions if m.kind == "year" and m.end_year is None and (m.pre or "") == "in"
+             and m.tense == "past" and not zones.decoy(m.start) and not zones.photo(m.start)
+             and _LAST_BEFORE.search(text, max(zones.sentence(m.start)[0], m.start - 80), m.start)]
+    if len(spans) == 1 and len({m.year for m in lasts}) == 1:
+        hit, year = spans[0], lasts[0].year
+        n = _num(hit.group("n")) * (10 if hit.group("u").lower().startswith("decade") else 1)
+        q = re.sub(r"\s+", " ", (hit.group("q") or "").lower())
+        lo, hi = {"more than": (n + 1, n + 5), "over": (n + 1, n + 5), "nearly": (n - 3, n),
+                  "almost": (n - 3, n)}.get(q, (n - 1, n + 2))
+        add(year + lo, year + hi, 0.8, f"'{hit.group(0).strip()}' and {_q(lasts[0])}: {year + lo} to {year + hi}",
+            0.1 if q in ("more than", "over") else 0.0)
+    return out
 
 
 # --- the search ----------------------------------------------------------------------------------
@@ -1989,6 +2177,16 @@ def _stamp_date(stamps: Sequence[str]) -> PublishedDate | None:
     return _byline(stamp_text, mentions, _zones(stamp_text, default_paragraphs(stamp_text), []))
 
 
+def _stamp_dateline(stamps: Sequence[str]) -> Mention | None:
+    """A dateline the cleaner took out because it stood alone on its line ('Taipei, Jan. 14 (CNA)')."""
+    for stamp in stamps:
+        mentions = find_timexes(stamp)
+        found = _dateline(stamp, mentions, default_paragraphs(stamp), _zones(stamp, default_paragraphs(stamp), []))
+        if found:
+            return found
+    return None
+
+
 def infer_published(text: str, mentions: list[Mention], *, paragraphs: list[Paragraph], quotes: list[Quote],
                     metadata: PublishedDate | None = None, stamps: Sequence[str] = ()) -> PublishedDate:
     """The publication date: metadata if given, else a byline or dateline, else the scored search.
@@ -2005,7 +2203,7 @@ def infer_published(text: str, mentions: list[Mention], *, paragraphs: list[Para
     byline = _byline(text, mentions, zones)
     if byline:
         return byline
-    dateline = _dateline(text, mentions, paragraphs, zones)
+    dateline = _dateline(text, mentions, paragraphs, zones) or _stamp_dateline(stamps)
     if dateline and dateline.year and dateline.day_in(dateline.year):
         value = dateline.day_in(dateline.year).isoformat()
         return PublishedDate(value, "day", 0.9, [f"dateline {_q(dateline)}"], "dateline")
