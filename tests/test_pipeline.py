@@ -85,3 +85,20 @@ def test_pages_with_chrome_and_a_story_title_never_break_a_stage():
         pages.append(Document(source=f"story/{i}.txt", text="\n\n".join(["Share this article", title, *body])))
     failures = [r for r in _run(pages) if isinstance(r, Failure)]
     assert not failures, failures
+
+
+def test_the_fast_attribute_rules_match_exactly_what_spacys_matcher_matches():
+    from onrecord import nlp as nlp_stage
+
+    nlp = nlp_stage.load()
+    ruler = nlp.get_pipe("attribute_ruler")
+    matcher_match = type(ruler).match.__get__(ruler)  # the ruler's own, Matcher-based method
+    texts = [
+        "I ain't got nothin' to say, y' know, and I'd rather not, he said.",
+        "She doesn't think it's over: \"We're ready, we've waited, and they'll see.\"",
+        "The ministers, who had been told that it was done, did not say whether it will be.",
+        "  Spaces   and\n\nbreaks -- plus a tab\tand 'quotes' that aren't closed",
+    ] + [p.read_text(encoding="utf-8") for p in sorted(sample_dir().glob("*.txt"))[:3]]
+    for doc in nlp.pipe(texts):
+        assert ruler.match(doc) == matcher_match(doc)
+    assert "match" in vars(ruler)  # the fast one is in place
