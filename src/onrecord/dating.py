@@ -2156,14 +2156,9 @@ def _evidence(clues: list[Clue], i: int, best: date, rivals: np.ndarray) -> list
         here = float(c.values[i])
         if here >= 0.15:
             apart = here - (float(c.values[rivals].mean()) if len(rivals) else 0.0)
-            rows.append((-round(apart, 2), -here, c))
-    rows.sort(key=lambda r: r[:2])
-    out = []
-    for _, _, c in rows[:6]:
-        line = c.explain(best)
-        if line not in out:
-            out.append(line)
-    return out
+            rows.append((-round(apart, 2), -round(here, 6), c.explain(best)))
+    rows.sort()  # ties by the line itself: the same evidence in the same order on every run
+    return list(dict.fromkeys(line for _, _, line in rows[:6]))
 
 
 # --- the API -------------------------------------------------------------------------------------
