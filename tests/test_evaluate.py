@@ -65,3 +65,15 @@ def test_sample_corpus_stays_above_its_floors():
     scores = evaluate_paths(sorted(str(p) for p in sample_dir().glob("*.txt")), sample_dir() / "sample.gold.jsonl")
     failed = scores.below(read_floors(ROOT / "eval" / "sample-floors.txt"))
     assert not failed, "\n".join(failed + scores.misses)
+
+
+@pytest.mark.parametrize("half", ["dev", "heldout"])
+def test_the_dating_set_stays_above_its_floors(half):
+    """Publication dates on 30 composed news pages per half (eval/dates), most without a date line."""
+    folder = ROOT / "eval" / "dates"
+    scores = evaluate_paths(sorted(str(p) for p in (folder / half).glob("*.txt")), folder / f"{half}.gold.jsonl")
+    lines = (ROOT / "eval" / "dates-floors.txt").read_text(encoding="utf-8").splitlines()
+    floors = {name.strip(): float(value) for line in lines if line.startswith(f"{half}:")
+              for name, _, value in [line.split(":", 1)[1].partition("=")]}
+    failed = scores.below(floors)
+    assert floors and not failed, "\n".join(failed)

@@ -27,6 +27,7 @@ from .records import Article
 _HONORIFICS = frozenset("mr mrs ms dr sir president prime minister the a an secretary general governor senator "
                         "rep representative chancellor".split())
 THRESHOLDS = {"03": 0.3, "08": 0.8}
+CONFIDENT = 0.8  # a date given with this confidence or more must be right (within a day)
 
 
 def words(text: str | None) -> list[str]:
@@ -137,6 +138,9 @@ class _Tally:
         self.count["date_exact"] += exact
         self.count["date_near"] += near
         self.count["date_year"] += bool(mine) and mine[:4] == value[:4]
+        if float(published.get("confidence") or 0) >= CONFIDENT:
+            self.count["dated_confident"] += 1
+            self.count["date_confident_ok"] += near
         if not exact:
             self.misses.append(f"{name}: published {mine or None!r} != {value!r}")
 
@@ -186,10 +190,13 @@ class _Tally:
                     f"speaker_acc_{key}": speaker, f"kind_acc_{key}": _ratio(c[f"kind_{key}"], c[f"gold_hit_{key}"]),
                     f"e2e_f1_{key}": _ratio(2 * e2e_p * e2e_r, e2e_p + e2e_r)}
         for name, total in (("date_exact", "dated"), ("date_near", "dated"), ("date_year", "dated"),
+                            ("date_confident_ok", "dated_confident"),
                             ("boiler_removed", "boiler_lines"), ("keep_kept", "keep_lines"),
                             ("timex_ok", "timexes"), ("title_ok", "titles"), ("outlet_ok", "outlets")):
             if c[total]:
                 out[name] = c[name] / c[total]
+        if c["dated"] and not c["dated_confident"]:
+            out["date_confident_ok"] = 1.0  # no confident answer, so none wrong
         return out
 
 
