@@ -292,6 +292,100 @@ def test_a_hypothetical_event_is_no_evidence() -> None:
     assert pub.value and not any("invasion" in e for e in pub.evidence), pub.evidence
 
 
+@pytest.mark.parametrize("text", [
+    "Donald Trump predicts victory over Hillary Clinton as voters in Ohio queue outside polling stations.",
+    "Analysts at two banks warned that a missed coupon could trigger a default, as Evergrande's default looms.",
+    "Diplomats said markets would stay calm even if the Taliban take Kabul within weeks.",
+    "Prices might climb once Russian forces invade Ukraine, traders in Rotterdam fear.",
+    "Opposition parties filed a motion to impeach Yoon on Wednesday and aimed to put it to a vote within days.",
+])
+def test_an_event_in_a_forecast_or_supposition_is_not_behind(text: str) -> None:
+    pub = published(text)
+    assert not any("after" in e and "(" in e for e in pub.evidence), pub.evidence
+
+
+def test_an_event_clearly_ahead_gives_a_before_clue() -> None:
+    from datetime import date
+
+    from onrecord.dating import _clues, _zones
+    from onrecord.timex import find_timexes
+
+    text = "The Varnian grain board will weigh the Brexit referendum at its next meeting, a spokeswoman said."
+    zones = _zones(text, default_paragraphs(text), [])
+    clues = [c for c in _clues(text, find_timexes(text), zones, None) if c.kind == "event"]
+    assert clues and all("before" in c.explain(date(2016, 6, 1)) for c in clues)
+    pub = published("The union said on Monday it will strike ahead of the Brexit referendum.")
+    assert not any("after" in e for e in pub.evidence) and pub.value[:4] in ("2015", "2016"), pub.evidence
+
+
+def test_an_announced_decision_is_still_the_news() -> None:
+    pub = published("President Donald Trump said on Wednesday that U.S. troops would leave Syria, declaring victory "
+                    "over the militants and surprising his allies.")
+    assert pub.value == "2018-12-19", pub.evidence
+
+
+def _latest_year_clue(text: str):
+    from onrecord.dating import _clues, _zones
+    from onrecord.timex import find_timexes
+
+    zones = _zones(text, default_paragraphs(text), [])
+    return next(c for c in _clues(text, find_timexes(text), zones, None) if c.kind == "latest year")
+
+
+def test_latest_past_year_pulls_by_how_the_year_is_used() -> None:
+    lead = "The Varnian parliament on Thursday approved a new budget after a long debate over pensions. "
+    chronology = _latest_year_clue(lead + "Varnia joined the customs union in 2007 and entered the currency board "
+                                          "in July 2020.")
+    history = _latest_year_clue(lead + "The currency board was first set up in 2020 by a caretaker cabinet.")
+    news = _latest_year_clue(lead + "Growth slowed last year, and exports fell in 2020, the latest figures showed.")
+    assert chronology.weight < history.weight < news.weight == 1.0
+    assert "background" in chronology.explain(__import__("datetime").date(2021, 1, 1))
+
+
+def test_latest_past_year_yields_to_an_event_years_ago() -> None:
+    text = ("Crowds in Velgrad counted down to New Year's as Varnia swapped its crown for the euro at midnight, the "
+            "first country to adopt the single currency since Croatia three years ago.\nVarnia joined the EU in "
+            "2007 and entered the exchange rate mechanism in July 2020.")
+    pub = published(text)
+    assert pub.value == "2026-01-01", pub.evidence
+    assert any("three years ago" in e and "(2023-01-01)" in e for e in pub.evidence)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Friedrich Merz was elected chancellor on Tuesday in a second round of voting in the Bundestag.", "2025-05-06"),
+    ("The World Health Organization on Friday declared the Ebola outbreak an international health emergency.",
+     "2014-08-08"),
+    ("Oscar Pistorius was found guilty of culpable homicide on Friday but acquitted of murder.", "2014-09-12"),
+    ("Sanae Takaichi became prime minister on Tuesday after a vote in parliament.", "2025-10-21"),
+    ("The Federal Reserve on Wednesday raised interest rates for the first time since 2018.", "2022-03-16"),
+    ("Rodrigo Duterte won the presidential election by a landslide, unofficial counts showed on Tuesday.", "2016-05-10"),
+])
+def test_more_events_of_2014_to_2025(text: str, value: str) -> None:
+    pub = published(text)
+    assert pub.value == value, pub.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Xi said term limits for party officials in the province would be reviewed, as officials scrapped a plan for roads.",
+    "The nightclub reopened for New Year's Eve in Istanbul with extra security after a knife attack in a bar last month.",
+    "Duterte's son won a mayoral election in Davao on Monday, local officials said.",
+    "A Croatian striker joined the club for 12 million euros, the single biggest fee in its history.",
+    "The court upheld the ruling and removed the mayor from office, the first such removal by the constitutional court.",
+    "The World Health Organization said it was monitoring a cholera outbreak but stopped short of declaring an emergency.",
+])
+def test_new_event_rows_stay_specific(text: str) -> None:
+    assert not any("(" in e for e in published(text).evidence)
+
+
+def test_an_event_narrated_in_the_lead_is_the_news() -> None:
+    lead = published("Derek Chauvin was convicted of murder in George Floyd's death, a jury in Minneapolis decided "
+                     "after a three-week trial.")
+    assert lead.value.startswith("2021-04"), lead.evidence
+    aside = published("The prison where Derek Chauvin, who was convicted of murder in George Floyd's death, is held "
+                      "said visits would resume.")
+    assert not any(e.startswith("lead 'Chauvin") for e in aside.evidence), aside.evidence
+
+
 def test_events_table_is_well_formed() -> None:
     from datetime import date
 

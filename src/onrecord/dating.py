@@ -746,15 +746,46 @@ def _bound_clue(kind: str, weight: float, lo: date | None, hi: date | None, why:
     return Clue(kind, weight, score, lambda d: why, support=support)
 
 
-def _year_recent_clue(year: int, m: Mention) -> Clue:
-    """The latest year mentioned in the past is usually last year or this one (rarely this one in the past tense)."""
+def _year_recent_clue(year: int, m: Mention, weight: float = 1.0, use: str = "") -> Clue:
+    """The latest year mentioned in the past is usually last year or this one (rarely this one in the past tense).
+
+    ``weight`` says how the year is used (``_year_use``): a recent-news frame pulls hard, background history
+    ('joined the EU in 2007 and entered ERM II in July 2020') only a little, so stronger clues win.
+    """
     same = 0.3 if m.tense == "past" and m.pre == "in" else 0.6
 
     def score(days: _Days) -> np.ndarray:
         return _interp(days.year - year, [-1, 0, 1, 2, 3, 5], [0.0, same, 1.0, 0.7, 0.4, 0.1])
 
-    return Clue("latest year", 1.0, score, lambda d: f"latest past year mentioned: {year} ({_q(m)})",
+    how = f", {use}" if use else ""
+    return Clue("latest year", weight, score, lambda d: f"latest past year mentioned: {year} ({_q(m)}{how})",
                 support=(date(year, 1, 1), date(min(year + 3, _today().year), 12, 31)))
+
+
+# A year told as history: a chronology, a founding or joining, the past perfect, an age or an origin.
+_BACKGROUND = re.compile(r"\b(?:joined|entered|founded|established|formed|created|born|became|introduced|adopted|"
+                         r"signed|built|opened|first|originally|initially|previously|once|had|dating\s+back|"
+                         r"back\s+in|history|historic(?:al)?|since|ever|decades?|origins?|began|started|was\s+set\s+up)\b",
+                         re.I)
+# A year told as news: a fresh frame around it.
+_NEWS_FRAME = re.compile(r"\b(?:last|this|earlier|latest|recent(?:ly)?|new|so\s+far|to\s+date|just|yesterday|"
+                         r"today|ago|now)\b", re.I)
+
+
+def _year_use(text: str, m: Mention, mentions: Sequence[Mention], zones: _Zones) -> tuple[float, str]:
+    """How strongly the latest past year bounds the date from above, by how the year is used."""
+    s, e = zones.sentence(m.start)
+    clause_lo = max(s, m.start - 140)
+    before = text[clause_lo:m.start]
+    others = [o for o in mentions if s <= o.start < e and o is not m and o.year and o.kind in ("year", "date", "month")
+              and o.year < (m.end_year or m.year)]
+    if others:  # "joined the EU in 2007 and entered ERM II in July 2020": a chronology
+        return 0.35, "background: a chronology"
+    if _BACKGROUND.search(before):
+        return 0.45, "background"
+    if m.start < zones.head_end or _NEWS_FRAME.search(text, s, e):
+        return 1.0, ""
+    return 0.75, ""
 
 
 def _plan_year_clue(year: int, m: Mention) -> Clue:
@@ -1377,8 +1408,53 @@ def _event_clue(event: Event, key: tuple, weight: float, shape: _Shape,
     return (key[0], event.name) + key[1:], Clue("event", weight, score, explain, support=support)
 
 
+_REL_CLAUSE = re.compile(r"\b(?:who|which|whose|since|when)\b[^,;]*\Z|,\s*\Z", re.I)
+_PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|won|lost|fell|died|took|became|beat|struck|shot|hit|swept|began)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\s+(?:[\w'’.-]+\s+){0,4}\Z", re.I)
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”]")
+# A modal or forecasting frame in the event's clause: the event is expected, feared or supposed, not (yet) news.
+# Case-sensitive where a word is also a name ("May"); "will" etc. look ahead, the rest are hypothetical.
+_EV_FUTURE = re.compile(r"\b(?:[Ww]ill|[Ss]hall|won['’]t|\w+['’]ll|(?:set|poised|due|about|going|expected|likely|"
+                        r"slated|scheduled|plans?|planning|aims?|seeks?|vows?|hopes?|wants?|intends?)\s+to|"
+                        r"(?:is|are)\s+to)\b")
+_EV_MAYBE = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may|[Ww]ould|[Ii]f|[Uu]nless|[Ww]hether|[Pp]redict(?:s|ed|ing)?|"
+                       r"[Ff]orecasts?|[Ee]xpects?|[Ff]ears?|risk\s+of|threat\s+of|prospect\s+of|possib(?:le|ility)|"
+                       r"potential|[Bb]ets?|[Ww]agers?|odds|[Pp]olls?\s+show|(?:bid|motion|moves|move|push|efforts?|attempts?|"
+                       r"threat(?:ened|ens)?|aimed|aiming)\s+to|try\s+to|tries\s+to|"
+                       r"trying\s+to|[Pp]redictions?|scenario|hypothetical)\b")
+# a past relation between the frame and the event ("could rise further, the highest since Russia invaded"):
+# the event is behind the frame
+_EV_PAST_LINK = re.compile(r"\b(?:since|after|following|amid|wake|aftermath|ago|who|which)\b", re.I)
+_EV_ANNOUNCED = re.compile(r"\b(?:said|says|announced|announces|told|tells|confirmed|confirms|decided|decides|"
+                           r"agreed|agrees|declared|declares|revealed|ordered|orders|pledged|promised|vowed)\b")
+_EV_FRAME_BREAK = re.compile(r"[;:()\[\]\"“”«»\n]|,\s+(?:but|and|while|whereas|as)\s|\band\s+that\b")
+
+
+def _event_frame(text: str, hit: re.Match | _Hit, s_start: int) -> str | None:
+    """'future' or 'maybe' when the clause naming an event is a plan, forecast or supposition
+    ('Halden predicts victory over Moro', 'could trigger a default', 'will mark the end of X')."""
+    lo = max(s_start, hit.start() - 160)
+    cut = max((b.end() for b in _EV_FRAME_BREAK.finditer(text, lo, hit.start())), default=lo)
+    # a conjunction across clauses ("the debate between X and Y, and that Moscow would work with whoever won"):
+    # only a frame before all its words governs it
+    end = hit.start() if _EV_FRAME_BREAK.search(text, hit.start(), hit.end()) else hit.end()
+    region = text[cut:end]
+    found: tuple[int, str] | None = None
+    for regex, kind in ((_EV_FUTURE, "future"), (_EV_MAYBE, "maybe")):
+        for m in regex.finditer(region):
+            if found is None or m.start() > found[0]:
+                found = (m.start(), kind)
+    if found is None:
+        return None
+    if _EV_PAST_LINK.search(region, found[0]):
+        return None  # the event hangs on a past relation after the frame
+    if (found[1] == "future" or region.startswith(("would", "Would"), found[0])) and \
+            _EV_ANNOUNCED.search(region, max(0, found[0] - 45), found[0]):
+        return None  # "said on Wednesday it would send tanks": the announcement is the news
+    if hit.start() - cut - found[0] > 40:
+        return None  # "are due to meet in Geneva on Jan. 10 for talks on X": too far to govern X
+    return found[1]
+
 
 
 def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
@@ -1408,9 +1484,28 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
             _shift_years(f, n) - timedelta(days=3), _shift_years(f, n) + timedelta(days=3)), 14),
             lambda f, l: (_shift_years(f, n) - timedelta(days=30), _shift_years(f, n) + timedelta(days=30)),
             f"'{anniv.group(0)} {said}'")
+    frame = _event_frame(text, hit, s_start)
+    if frame == "maybe" or (frame == "future" and (isinstance(hit, _Hit) or event.kind != "event")):
+        return None  # supposed, forecast, or a conjunction whose words may be the plan's: no evidence either way
+    if frame == "future":
+        return _event_before(event, f"future '{said}': before")
+    if frame is None and last(_EV_BEFORE, 40) and not last(_EV_SPAN, 110) and event.kind == "event":
+        ahead = last(_EV_BEFORE, 40)
+        if not ahead.groupdict().get("plan"):
+            return _event_before(event, f"'{ahead.group(0)} {said}': before")  # "ahead of X on Monday" too
     span = last(_EV_SPAN, 110)
     if span and not re.search(r"\b(?:for|within|over)\s+$", before[:span.start()]):  # "for 30 days after": a duration
         return _event_span(event, span, said)
+    # "since Croatia three years ago", "the invasion two years ago": the event, that many years back
+    ago = next((m for m in mentions if m.kind == "relative" and m.unit == "year" and -10 <= m.offset <= -2 and
+                0 <= m.start - hit.end() <= 30 and not _CLAUSE_MARK.search(text, hit.end(), m.start) and
+                text[m.start:m.end].lower().endswith("ago") and not zones.decoy(m.start)), None)
+    if ago is not None:
+        n = -ago.offset
+        return _event_clue(event, ("ago", n), 1.5, _window_shape(lambda f, l: (
+            _shift_years(f, n) - timedelta(days=150), _shift_years(l, n) + timedelta(days=150)), 60),
+            lambda f, l: (_shift_years(f, n) - timedelta(days=270), _shift_years(l, n) + timedelta(days=270)),
+            f"'{said} {ago.text}'")
     # a relative day, week, month or year in the same sentence, nearest the mention
     rels = [m for m in mentions if s_start <= m.start < s_end and not zones.decoy(m.start) and (
         (m.kind == "weekday" and m.tense != "future" and m.offset == 0) or
@@ -1468,6 +1563,11 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         return _event_before(event, f"'{cue} {said}': before")
     if event.kind == "era":
         return _event_after(event, ("era",), None, 1.0, f"mentions {said}: after")
+    if hit.start() < zones.head_end and event.kind == "event" and not _REL_CLAUSE.search(before[-60:]) and \
+            not re.search(r",\s*(?:who|which|whose)\b", hit.group(0)) and (
+            tense == "past" or (tense is None and _PAST_VERB.search(text, s_start, hit.end()))):
+        # the lead narrating an event in the past tense ("Halden captured the state's electoral votes"): the news
+        return _event_after(event, ("event", "lead"), 21, 1.0, f"lead '{said}': soon after")
     return _event_after(event, ("event",), 365, 1.0, f"mentions {said}: after", soft=True)
 
 
@@ -1798,7 +1898,11 @@ def _clues(text: str, mentions: list[Mention], zones: _Zones, dateline: Mention 
         clues.append(_weekday_clue(m))
     clues += _year_clues(year_marks)
     if latest_past:
-        clues.append(_year_recent_clue(*latest_past))
+        year, m = latest_past
+        same = [o for o in mentions if o.year and (o.end_year or o.year) == year and o.tense == "past" or o is m]
+        weight, use = max((_year_use(text, o, mentions, zones) for o in same if not zones.decoy(o.start)),
+                          default=(1.0, ""))
+        clues.append(_year_recent_clue(year, m, weight, use))
     clues += [_holiday_clue(m) for m in holidays.values()]
     clues += _relative_anchor_clues(mentions, zones)
     clues += _relative_day_clues(mentions, zones, dateline)
