@@ -219,3 +219,17 @@ def test_a_dateline_alone_on_its_line_leaves_the_text_but_reaches_dating():
     cleaned = clean(page)
     assert "Port Aven, Jan. 9 (HW)" not in cleaned.text
     assert cleaned.stamps == ["Port Aven, Jan. 9 (HW)"]
+
+
+def test_the_pages_own_address_on_the_first_line_reaches_dating_but_related_links_do_not():
+    page = (
+        "https://www.harbourledger.example/business/2024/06/05/rate-cut/\n\n"
+        "Harbour Ledger\n\n"
+        "Central bank cuts its key rate for the first time in four years\n\n"
+        "The central bank of Lysander cut its key interest rate by a quarter point on Wednesday, the first "
+        "cut in four years, and said further easing was likely if inflation kept falling.\n\n"
+        "Related\n\n"
+        "https://www.harbourledger.example/business/2024/06/12/banks-follow/"
+    )
+    cleaned = clean(page)
+    assert cleaned.stamps == ["https://www.harbourledger.example/business/2024/06/05/rate-cut/"]

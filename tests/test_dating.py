@@ -668,3 +668,34 @@ def test_a_record_in_n_years_counts_from_the_last_such_year() -> None:
     assert pub.confidence < 0.8
     alone = published("The toll from the region's worst flood in more than 60 years rose on Sunday.")
     assert not any("more than 60 years" in e for e in alone.evidence)
+
+
+@pytest.mark.parametrize(
+    "url, value, precision",
+    [
+        ("https://www.harbourledger.example/business/2024/06/05/rate-cut-decision/", "2024-06-05", "day"),
+        ("https://news.example.org/world/2019-11-03-ferry-strike-ends", "2019-11-03", "day"),
+        ("https://www.example.com/politics/20210314/coalition-talks", "2021-03-14", "day"),
+        ("https://www.example.com/business/2024/03/ferry-operator-fined", "2024-03", "month"),
+    ],
+)
+def test_the_pages_own_url_dates_it(url, value, precision):
+    text = "The ferry operator said on Tuesday that the timetable would stay as it is."
+    published, _ = date_article(text, paragraphs=default_paragraphs(text), quotes=[], stamps=[url])
+    assert published.value[: len(value)] == value
+    assert published.precision == precision or (precision == "month" and published.value.startswith(value))
+    assert any("URL" in e for e in published.evidence)
+
+
+def test_a_month_in_the_url_lets_a_weekday_and_day_pin_the_date():
+    text = "Lawmakers voted on Thursday, March 14, to extend the ferry contract for five years."
+    published, _ = date_article(text, paragraphs=default_paragraphs(text), quotes=[],
+                                stamps=["https://www.example.com/local/2024/03/ferry-contract-extended"])
+    assert published.value == "2024-03-14"
+
+
+def test_a_url_without_a_date_in_its_path_says_nothing():
+    text = "The council met on Thursday."
+    published, _ = date_article(text, paragraphs=default_paragraphs(text), quotes=[],
+                                stamps=["https://www.example.com/local/ferry-contract-2024-plan"])
+    assert not any("URL" in e for e in published.evidence)

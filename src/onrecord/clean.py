@@ -489,8 +489,10 @@ def clean(raw: str, *, stats: LineStats | None = None, title_hint: str | None = 
         seen.add(key)
 
     # The page's own date lines, which dating reads although they are not article text.
+    # The page's own address, which scrapers save as the first line, often carries the date in its path.
     stamps = [ln.text for ln in lines if reasons[ln.index] == "timestamp"
-              or (ln.text in removed and _DATELINE_ONLY.match(ln.text))]
+              or (ln.text in removed and _DATELINE_ONLY.match(ln.text))
+              or (reasons[ln.index] == "url" and ln.index == lines[0].index)]
     after_title = [ln for ln in kept if title is None or ln.index > title.index]
     first_body = next((ln for ln in after_title if ln.index not in captions), None)
     paragraphs: list[Paragraph] = []

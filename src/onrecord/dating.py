@@ -2267,11 +2267,37 @@ def _evidence(clues: list[Clue], i: int, best: date, rivals: np.ndarray) -> list
 
 # --- the API -------------------------------------------------------------------------------------
 
+# A date in a URL path: /2024/06/05/, /2024-06-05-, /20240605/; or a month alone: /2024/06/slug.
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)(?:/(\d\d?)/(\d\d?)|-(\d\d)-(\d\d)|(\d\d)(\d\d))(?=[/_.-]|$)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d\d?)/(?!\d)")
+
+
+def _url_date(stamps: Sequence[str]) -> PublishedDate | None:
+    """The date in the path of the page's own address (a day; a month when only /YYYY/MM/ is given)."""
+    for stamp in stamps:
+        if not re.match(r"\s*(?:https?://|www\.)\S+\s*$", stamp):
+            continue
+        path = re.sub(r"^\s*(?:https?://)?[^/]+", "", stamp.strip())
+        for m in _URL_DAY.finditer(path):
+            year, parts = int(m.group(1)), [g for g in m.groups()[1:] if g]
+            try:
+                day = date(year, int(parts[0]), int(parts[1]))
+            except ValueError:
+                continue
+            if day <= _today():
+                return PublishedDate(day.isoformat(), "day", 0.85, [f"the page's URL: {stamp.strip()}"], "url")
+        m = _URL_MONTH.search(path)
+        if m and 1 <= int(m.group(2)) <= 12:
+            return PublishedDate(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}", "month", 0.6,
+                                 [f"the page's URL: {stamp.strip()}"], "url")
+    return None
+
+
 def _stamp_date(stamps: Sequence[str]) -> PublishedDate | None:
     """The page's own 'Published: ...' lines, which the cleaner took out of the text."""
     if not stamps:
         return None
-    stamp_text = "\n".join(stamps)
+    stamp_text = "\n".join(s for s in stamps if not re.match(r"\s*(?:https?://|www\.)", s))
     mentions = find_timexes(stamp_text)
     return _byline(stamp_text, mentions, _zones(stamp_text, default_paragraphs(stamp_text), []))
 
@@ -2297,6 +2323,9 @@ def infer_published(text: str, mentions: list[Mention], *, paragraphs: list[Para
     stamped = _stamp_date(stamps)
     if stamped:
         return stamped
+    from_url = _url_date(stamps)
+    if from_url and from_url.precision == "day":
+        return from_url
     paragraphs = paragraphs or default_paragraphs(text)
     zones = _zones(text, paragraphs, quotes)
     byline = _byline(text, mentions, zones)
@@ -2306,7 +2335,21 @@ def infer_published(text: str, mentions: list[Mention], *, paragraphs: list[Para
     if dateline and dateline.year and dateline.day_in(dateline.year):
         value = dateline.day_in(dateline.year).isoformat()
         return PublishedDate(value, "day", 0.9, [f"dateline {_q(dateline)}"], "dateline")
-    return _search(_clues(text, mentions, zones, dateline))
+    clues = _clues(text, mentions, zones, dateline)
+    if from_url:  # only the month: the text's own clues may still pin the day
+        clues.append(_url_month_clue(from_url))
+    return _search(clues)
+
+
+def _url_month_clue(found: PublishedDate) -> Clue:
+    year, month = map(int, found.value.split("-"))
+    first = date(year, month, 1)
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+    def score(days: _Days) -> np.ndarray:
+        return np.where((days.year == year) & (days.month == month), 1.0, -1.0)
+
+    return Clue("url", 6.0, score, lambda d: found.evidence[0], support=(first, last))
 
 
 def date_article(text: str, *, paragraphs: list[Paragraph], quotes: list[Quote],

@@ -75,7 +75,7 @@ def finish(prepared: Prepared, doc: Any) -> Article:
     entities, quotes = quote_stage.extract(doc, cleaned.paragraphs)
     published, timexes = dating.date_article(
         cleaned.text, paragraphs=cleaned.paragraphs, quotes=quotes, metadata=document.published,
-        stamps=cleaned.stamps,
+        stamps=cleaned.stamps + ([document.url] if document.url else []),
     )
     article = Article(
         id=prepared.article_id,
