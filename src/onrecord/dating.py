@@ -1132,9 +1132,15 @@ class _Phrase:
     """A phrase ('visit* * North Korea') or a conjunction of word groups in one sentence
     ('zelensky + won/elected/victory + runoff/election'). Patterns are lower case, matched on lower-cased text."""
 
-    groups: tuple[re.Pattern, ...]  # one pattern for a phrase; one per group for a conjunction
+    sources: tuple[str, ...]  # one regex for a phrase; one per group for a conjunction
     needs: tuple[tuple[frozenset[str], ...], ...]  # per group, the words of each alternative: a fast pre-check
     generic: bool = False  # no name in it ("presidential election"): its context must be near it
+
+    @property
+    def groups(self) -> tuple[re.Pattern, ...]:
+        # Compiled when a text first has the phrase's words: most of the table never is, and
+        # compiling it all up front took a second of every run's start.
+        return _compiled(self.sources)
 
     def possible(self, words: set[str]) -> bool:
         if len(self.needs) == 1 and len(self.needs[0]) == 1:
@@ -1194,17 +1200,22 @@ def _when(field: str) -> tuple[tuple[date, date], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
+def _compiled(sources: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(source) for source in sources)
+
+
 def _compile_phrase(phrase: str) -> _Phrase:
     """'word word*', 'word * word' (a phrase) or 'a/b + c + d e' (all groups in one sentence, any order)."""
     if " + " not in phrase:
         pattern, needed = _phrase_pattern(phrase)
-        return _Phrase((re.compile(pattern),), ((needed,),), generic=phrase == phrase.lower())
+        return _Phrase((pattern,), ((needed,),), generic=phrase == phrase.lower())
     groups, needs = [], []
     for group in phrase.split(" + "):
         alts = [_phrase_pattern(alt.strip()) for alt in group.split("/") if alt.strip()]
         # the longer alternatives first, and each must start a word
         alts.sort(key=lambda a: -len(a[0]))
-        groups.append(re.compile("(?:" + "|".join(a[0] for a in alts) + ")"))
+        groups.append("(?:" + "|".join(a[0] for a in alts) + ")")
         needs.append(tuple(a[1] for a in alts))
     return _Phrase(tuple(groups), tuple(needs))
 
