@@ -699,3 +699,43 @@ def test_a_url_without_a_date_in_its_path_says_nothing():
     published, _ = date_article(text, paragraphs=default_paragraphs(text), quotes=[],
                                 stamps=["https://www.example.com/local/ferry-contract-2024-plan"])
     assert not any("URL" in e for e in published.evidence)
+
+
+# --- recurring scheduled decisions: the weekday picks the occurrence ---------------------------------------
+
+RATE_CALL = ("2016-03-15|2019-06-13\tdated\t\truritanian central bank/velgrad bank + raised/cut/held/kept + rate/rates\t"
+             "a Ruritanian central bank rate decision")
+
+
+@pytest.mark.parametrize("weekday, want", [("Thursday", "2019-06-13"), ("Tuesday", "2016-03-15")])
+def test_recurring_decision_plus_weekday_picks_the_occurrence(monkeypatch: pytest.MonkeyPatch, weekday: str,
+                                                               want: str) -> None:
+    _fake_events(monkeypatch, RATE_CALL)
+    pub = published(f"The Ruritanian central bank raised its main interest rates on {weekday}, citing stubborn "
+                    "inflation in the capital. Shop owners said prices for bread and fuel kept climbing.")
+    assert any(f"Ruritanian central bank rate decision ({want})" in e for e in pub.evidence), pub.evidence
+    assert pub.value == want
+
+
+def test_recurring_decision_needs_its_institution(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, RATE_CALL)
+    pub = published("The town council raised parking rates on Thursday, angering shop owners near the market. "
+                    "The Ruritanian central bank was not consulted.")
+    assert not any("Ruritanian central bank rate decision" in e for e in pub.evidence), pub.evidence
+
+
+def test_a_year_or_a_perfect_beside_a_recurring_decision_is_not_its_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, RATE_CALL)
+    for text in ("The governor, whose Ruritanian central bank cut rates in 2016, said on Thursday he would retire.",
+                 "The Ruritanian central bank has raised rates four times, analysts said on Tuesday."):
+        pub = published(text)
+        assert not any("Ruritanian central bank rate decision" in e for e in pub.evidence), (text, pub.evidence)
+
+
+def test_real_table_nobel_row_fires_only_with_the_prize_named() -> None:
+    pub = published("The Nobel Peace Prize was awarded on Friday to a group of campaigners, the committee in "
+                    "Oslo said. The committee chair praised their courage.")
+    assert any("Nobel Peace Prize announcement" in e for e in pub.evidence), pub.evidence
+    plain = published("Peace talks resumed on Friday in the capital, and negotiators said the prize of a ceasefire "
+                      "was within reach. Mortgage rates held steady on Monday, lenders said.")
+    assert not any(("Nobel" in e or "interest-rate decision" in e) for e in plain.evidence), plain.evidence

@@ -1535,6 +1535,12 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
             rel.text.endswith(("'s", "’s")) and 0 <= hit.start() - rel.end <= 12)
         if strict or (distance(rel) <= 80 and rel.kind != "weekday" and event.kind != "era"):
             return _event_relative(event, rel, said)
+        if rel.kind == "weekday" and event.kind == "dated" and (
+                any(m.kind == "year" and s_start <= m.start < s_end for m in mentions) or
+                re.search(r"\b(?:has|have|had)\b|\btimes\b", text[max(s_start, hit.start() - 40):hit.end() + 25], re.I)):
+            # "who won the prize in 2014, said on Tuesday", "has raised rates 11 times, analysts said on Monday":
+            # the year or the perfect points to another occurrence; the weekday is the saying's
+            return None
         if rel.kind == "weekday" and event.kind != "era":
             # "congratulated him on Wednesday on his victory in the election": that day or the days before
             return _event_weekday(event, rel.weekday, f"'{said}' {_q(rel)}", loose=True)
