@@ -739,3 +739,11 @@ def test_real_table_nobel_row_fires_only_with_the_prize_named() -> None:
     plain = published("Peace talks resumed on Friday in the capital, and negotiators said the prize of a ceasefire "
                       "was within reach. Mortgage rates held steady on Monday, lenders said.")
     assert not any(("Nobel" in e or "interest-rate decision" in e) for e in plain.evidence), plain.evidence
+
+
+def test_a_recurring_row_does_not_pull_an_article_from_a_year_it_does_not_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, RATE_CALL)  # occurrences known for 2016 and 2019 only
+    pub = published("The Ruritanian central bank raised its main interest rates on Thursday, citing stubborn "
+                    "inflation. The governor said the 2026 budget would need to be tighter than last year's. "
+                    "Prices have climbed since the floods of 2023.")
+    assert pub.value[:4] in ("2024", "2025"), pub.value

@@ -1403,10 +1403,18 @@ def _event_clue(event: Event, key: tuple, weight: float, shape: _Shape,
                 reach: Callable[[date, date], tuple[date, date]], why: str) -> tuple[tuple, Clue]:
     """A clue from an event: the best of its occurrences."""
 
+    # A recurring row lists the occurrences known, for some years only ("dated": central bank decisions,
+    # prize days): days more than a year outside them are no evidence either way, so they do not bound
+    # the search and score neither for nor against.
+    calendar = event.kind == "dated"
+    known = (min(f for f, _ in event.when) - timedelta(days=366), max(l for _, l in event.when) + timedelta(days=366))
+
     def score(days: _Days) -> np.ndarray:
         out = np.full(len(days), -np.inf)
         for first, last in event.when:
             out = np.maximum(out, shape(first, last, days))
+        if calendar:
+            out = np.where((days.ord < _o(known[0])) | (days.ord > _o(known[1])), 0.0, out)
         return out
 
     def explain(d: date) -> str:
@@ -1415,7 +1423,7 @@ def _event_clue(event: Event, key: tuple, weight: float, shape: _Shape,
         return f"{why}: {event.name} ({first.isoformat()})"
 
     spans = [reach(first, last) for first, last in event.when]
-    support = (min(s for s, _ in spans), min(_today(), max(e for _, e in spans)))
+    support = (_SEARCH_START, _today()) if calendar else (min(s for s, _ in spans), min(_today(), max(e for _, e in spans)))
     return (key[0], event.name) + key[1:], Clue("event", weight, score, explain, support=support)
 
 
