@@ -457,6 +457,8 @@ def test_dates_ahead_in_passive_and_court_phrasing(text: str) -> None:
     ("The driver was remanded on Friday.", "past"),
     ("The hearing had to be postponed on Monday.", "past"),
     ("The bridge was opened on 4 May.", "past"),
+    ("The federation confirmed the hosts of two tournaments on Wednesday.", "past"),
+    ("The ministry published its plans on Monday.", "past"),
 ])
 def test_past_dates_stay_past(text: str, tense: str) -> None:
     from onrecord.timex import find_timexes
@@ -552,6 +554,16 @@ def test_a_removed_dateline_line_fixes_the_day_the_text_only_gives_a_weekday_for
                                 stamps=["Port Aven, Jan. 9 (HW)"])
     assert published.value[5:] == "01-09"
     assert any("dateline" in e for e in published.evidence)
+
+
+@pytest.mark.parametrize("stamp", ["Published Wed 11 Dec, 17.42", "Posted on Wednesday, December 11 at 10:15"])
+def test_a_stamp_without_a_year_is_a_dateline_its_weekday_narrows(stamp: str) -> None:
+    body = ("The federation confirmed the hosts of two tournaments on Wednesday. The last edition, in 2022, "
+            "drew record crowds.")
+    for text, stamps in ((body, [stamp]), (f"Tournament hosts confirmed\n{stamp}\n{body}", [])):
+        pub, _ = date_article(text, paragraphs=default_paragraphs(text), quotes=[], stamps=stamps)
+        assert pub.value == "2024-12-11"
+        assert any("dateline" in e for e in pub.evidence)
 
 
 # --- conjunctions and surnames -------------------------------------------------------------------

@@ -314,6 +314,20 @@ def _byline(text: str, mentions: list[Mention], zones: _Zones) -> PublishedDate 
     return PublishedDate(day.isoformat(), "day", (0.9, 0.85, 0.75)[rank], [f"byline '{line[:80]}'"], "dateline")
 
 
+def _yearless_byline(text: str, mentions: list[Mention], zones: _Zones) -> Mention | None:
+    """A labelled date line without a year ('Published Wed 11 Dec, 17.42'): a dateline for the search."""
+    days = [m for m in mentions if m.kind == "date" and not m.year and m.month and m.day and m.start < zones.head_end
+            and not zones.photo(m.start) and not zones.decoy(m.start)]
+    for line in re.finditer(r"[^\n]+", text[:zones.head_end]):
+        label = _BYLINE_LABEL.match(line.group(0))
+        if not label or re.match(r"(?i)last|upd|mod", label.group("label")):
+            continue
+        inside = [m for m in days if line.start() <= m.start <= line.start() + label.end() + 40]
+        if inside:
+            return inside[0]
+    return None
+
+
 def _dateline(text: str, mentions: list[Mention], paragraphs: list[Paragraph], zones: _Zones) -> Mention | None:
     """'MOSCOW, May 15 (Reuters) -' at the start of one of the first paragraphs."""
     by_start = {m.start: m for m in mentions if m.kind == "date"}
@@ -547,6 +561,8 @@ def _agreement_clue(m: Mention, weight: float, lead: bool) -> Clue:
 
 def _dateline_clue(m: Mention) -> Clue:
     occ = _occurrences(m.month, m.day, m.last_day)
+    if m.weekday is not None:  # 'Wed 11 Dec' keeps only the years in which 11 December is a Wednesday
+        occ = occ[(occ + 6) % 7 == m.weekday]
 
     def score(days: _Days) -> np.ndarray:
         return np.where(np.isin(days.ord, occ), 1.0, -1.0)
@@ -2328,10 +2344,13 @@ def _stamp_date(stamps: Sequence[str]) -> PublishedDate | None:
 
 
 def _stamp_dateline(stamps: Sequence[str]) -> Mention | None:
-    """A dateline the cleaner took out because it stood alone on its line ('Taipei, Jan. 14 (CNA)')."""
+    """A dateline the cleaner took out because it stood alone on its line ('Taipei, Jan. 14 (CNA)'),
+    or a stamp without a year ('Published Wed 11 Dec')."""
     for stamp in stamps:
         mentions = find_timexes(stamp)
-        found = _dateline(stamp, mentions, default_paragraphs(stamp), _zones(stamp, default_paragraphs(stamp), []))
+        paragraphs = default_paragraphs(stamp)
+        zones = _zones(stamp, paragraphs, [])
+        found = _dateline(stamp, mentions, paragraphs, zones) or _yearless_byline(stamp, mentions, zones)
         if found:
             return found
     return None
@@ -2356,7 +2375,8 @@ def infer_published(text: str, mentions: list[Mention], *, paragraphs: list[Para
     byline = _byline(text, mentions, zones)
     if byline:
         return byline
-    dateline = _dateline(text, mentions, paragraphs, zones) or _stamp_dateline(stamps)
+    dateline = _dateline(text, mentions, paragraphs, zones) or _stamp_dateline(stamps) or \
+        _yearless_byline(text, mentions, zones)
     if dateline and dateline.year and dateline.day_in(dateline.year):
         value = dateline.day_in(dateline.year).isoformat()
         return PublishedDate(value, "day", 0.9, [f"dateline {_q(dateline)}"], "dateline")

@@ -144,6 +144,7 @@ _PAST_WORDS = frozenset(
 _NOT_PAST_ED = frozenset("need speed indeed proceed succeed exceed feed seed bed red hundred united based related "
                          "concerned interested involved unprecedented alleged so-called promised followed".split())
 _ATTRIBUTIVE = frozenset({"the", "its", "their", "his", "her"})
+_DETERMINERS = _ATTRIBUTIVE | frozenset("a an our your my this these those two three four several many".split())
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\n\"“”«»]|,\s+(?:but|and|while|whereas)\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -576,6 +577,8 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
             continue  # a participle after "be": "will be inaugurated Jan. 20" looks ahead, "to be held" too
         elif words[i].lower() in _PASSIVE_BE:
             found = ("future", False)  # "to be", "could be": after a modal or "to", not a narrated past
+        elif i and words[i - 1].lower() in _DETERMINERS:
+            continue  # a noun: "confirmed the hosts on Wednesday", "its plans"
         else:
             found = _cue(words[i])
         if found:
