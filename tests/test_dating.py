@@ -566,6 +566,23 @@ def test_a_stamp_without_a_year_is_a_dateline_its_weekday_narrows(stamp: str) ->
         assert any("dateline" in e for e in pub.evidence)
 
 
+def test_a_past_verb_in_the_table_matches_its_other_forms(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2019-06-15\tevent\t\truritania* + quake/earthquake + struck/killed\tthe quake")
+    text = "A year after the earthquake that strikes nobody now, Ruritanian towns rebuild. It kills no one."
+    assert not published(text).value
+    text = "Relief officials said on Friday the earthquake killing 40 in Ruritania had left 2,000 homeless."
+    assert published(text).value >= "2019-06-15"
+
+
+def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
+    from onrecord.timex import find_timexes
+
+    text = ("Senators voted 61 to 20 to convict her of manipulating the federal budget to hide a deficit "
+            "ahead of her re-election in 2014.")
+    assert find_timexes(text)[0].tense is None
+    assert find_timexes("Ministers meet ahead of the summit in June.")[0].tense == "future"
+
+
 # --- conjunctions and surnames -------------------------------------------------------------------
 
 QUAKE = ("2019-06-15\tevent\t\tearthquake*/quake*/tremor* + ruritania/ruritanian/velgrad + struck/hit/killed\t"

@@ -1185,9 +1185,23 @@ class _Hit:
 _GAP = r"(?:[\s,\-–]+[\w'’.\-]+){0,6}?[\s,\-–]+"
 
 
-def _phrase_pattern(phrase: str) -> tuple[str, frozenset[str]]:
+def _inflections(word: str) -> str | None:
+    """'removed' -> a regex for remove, removes, removed, removing, removal; 'ousted' -> oust, ouster, ...
+
+    Only for regular past forms: the table lists a verb once, reports use any of its forms.
+    """
+    if not word.endswith("ed") or len(word) < 6 or not word.isalpha() or word.endswith("eed"):
+        return None
+    base = word[:-2]
+    if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+        base = base[:-1]  # 'stopped' -> 'stop'
+    return rf"(?:{re.escape(word)}|{re.escape(base)}(?:e|es|ed|ing|s|al|er)?)(?![\w])"
+
+
+def _phrase_pattern(phrase: str, inflect: bool = False) -> tuple[str, frozenset[str]]:
     """'visit* * North Korea' -> a lower-case regex ('*' alone: up to six words; 'word*': any ending) and
-    the words that must all be in the text for it to match."""
+    the words that must all be in the text for it to match. With ``inflect``, a regular past form
+    ('removed') also matches the verb's other forms."""
     parts, needed, gap = [], set(), False
     for token in phrase.lower().split():
         if token == "*":
@@ -1195,14 +1209,15 @@ def _phrase_pattern(phrase: str) -> tuple[str, frozenset[str]]:
             continue
         stem = token.endswith("*")
         word = token.rstrip("*")
+        forms = _inflections(word) if inflect and not stem else None
         body = re.sub(r"['’]", lambda _: "['’]", re.escape(word))
         body = body.replace(r"\-", r"[\s\-–]+")  # "notre-dame" is also "notre dame"
         if parts:
             parts.append(_GAP if gap else r"[\s\-–]+")
-        parts.append(body + (r"\w*" if stem else r"(?![\w])"))
+        parts.append(forms or body + (r"\w*" if stem else r"(?![\w])"))
         gap = False
         tokens = re.findall(r"[a-z0-9]+", word.replace("’", "'"))
-        needed.update(tokens[:-1] if stem else tokens)
+        needed.update(tokens[:-1] if stem or forms else tokens)
     # no leading word boundary in the pattern: a literal start lets the regex engine skip ahead fast
     return "".join(parts), frozenset(needed)
 
@@ -1228,7 +1243,7 @@ def _compile_phrase(phrase: str) -> _Phrase:
         return _Phrase((pattern,), ((needed,),), generic=phrase == phrase.lower())
     groups, needs = [], []
     for group in phrase.split(" + "):
-        alts = [_phrase_pattern(alt.strip()) for alt in group.split("/") if alt.strip()]
+        alts = [_phrase_pattern(alt.strip(), inflect=True) for alt in group.split("/") if alt.strip()]
         # the longer alternatives first, and each must start a word
         alts.sort(key=lambda a: -len(a[0]))
         groups.append("(?:" + "|".join(a[0] for a in alts) + ")")

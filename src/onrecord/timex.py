@@ -590,6 +590,8 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
                 return None, False, False  # "was due to expire on ...", "was set to": either side of today
             if words[i].lower() in _PROMISED and len(words) - i <= 2:
                 return "past", False, False  # "pledged on Tuesday to ...": the day of the pledge
+            if words[i].lower() == "ahead" and _narrated_before(text, start, len(words) - i):
+                return None, False, False  # "hid the deficit ahead of her re-election in 2014": ahead then
             return found[0], found[1], False
     ahead = text[end:end + 60]
     stop = _CLAUSE_BREAK.search(ahead)
@@ -598,6 +600,13 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
         if found:
             return found[0], found[1], False
     return None, False, False
+
+
+def _narrated_before(text: str, start: int, skip: int) -> bool:
+    """A past verb earlier in the sentence than the last ``skip`` words before ``start``."""
+    back = text[max(0, start - 300):start]
+    cut = max((b.end() for b in re.finditer(r"[.!?\n]\s", back)), default=0)
+    return any(_cue(w) == ("past", False) for w in _WORD.findall(back[cut:])[:-skip])
 
 
 def _cue(word: str) -> tuple[str, bool] | None:
