@@ -574,6 +574,30 @@ def test_a_past_verb_in_the_table_matches_its_other_forms(monkeypatch: pytest.Mo
     assert published(text).value >= "2019-06-15"
 
 
+ELECTION = ("2013-03-04|2017-08-08|2022-08-09\tdated\t\truritania/ruritanian + presidential election\t"
+            "a Ruritanian presidential election")
+
+
+def test_last_months_election_beats_a_weekday_elsewhere_in_its_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, ELECTION)
+    text = ("Ruritania's top court on Friday annulled the result of last month's presidential election. "
+            "The August 8 election was marred by irregularities, judges said.")
+    pub = published(text)
+    assert pub.value[:7] == "2017-09" and pub.value >= "2017-09-01"
+
+
+def test_a_named_day_takes_the_year_of_the_event_the_text_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    from onrecord import dating
+    from onrecord.timex import find_timexes
+
+    _fake_events(monkeypatch, ELECTION)
+    text = ("Ruritania's presidential election was annulled. Judges said the August 8 election "
+            "was marred by irregularities.")
+    zones = dating._zones(text, default_paragraphs(text), [])
+    _, years = dating._event_clues(text, find_timexes(text), zones)
+    assert list(years.values()) == [2017]
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

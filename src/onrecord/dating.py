@@ -1167,10 +1167,11 @@ class _Phrase:
 class _Hit:
     """Where a phrase was found: the span from its first to its last word."""
 
-    __slots__ = ("_start", "_end", "_text")
+    __slots__ = ("_start", "_end", "_text", "starts")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, starts: tuple[int, ...] = ()) -> None:
         self._text, self._start, self._end = text, start, end
+        self.starts = starts  # where each group's words begin
 
     def start(self) -> int:
         return self._start
@@ -1348,7 +1349,22 @@ def _event_clues(text: str, mentions: list[Mention], zones: _Zones) -> tuple[lis
         read = _read_event(event, text, m, mentions, zones)
         if read and read[0] not in found:
             found[read[0]] = read[1]
+    years.update(_named_day_years(dated, years, {event for event, _ in matches}))
     return list(found.values()), years
+
+
+def _named_day_years(dated: list[Mention], years: dict[int, int], events: set[Event]) -> dict[int, int]:
+    """'the August 8 election' where an election the text names fell on 8 August of one year: that year."""
+    out = {}
+    for d in dated:
+        noun = d.text.lower().split()[-1]
+        if d.start in years or not d.text.lower().startswith("the ") or not noun.isalpha():
+            continue
+        same = {first.year for event in events if noun in event.name.lower()
+                for first, _ in event.when if (first.month, first.day) == (d.month, d.day)}
+        if len(same) == 1:
+            out[d.start] = same.pop()
+    return out
 
 
 def _in_context(event: Event, lower: str, start: int, end: int) -> bool:
@@ -1389,7 +1405,8 @@ def _find_phrase(phrase: _Phrase, text: str, haystack: str | None,
                 break
             found.append(other)
         else:
-            yield _Hit(text, min(f.start() for f in found), max(f.end() for f in found))
+            yield _Hit(text, min(f.start() for f in found), max(f.end() for f in found),
+                       tuple(f.start() for f in found))
 
 
 @lru_cache(maxsize=1)
@@ -1556,6 +1573,11 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
             _shift_years(f, n) - timedelta(days=150), _shift_years(l, n) + timedelta(days=150)), 60),
             lambda f, l: (_shift_years(f, n) - timedelta(days=270), _shift_years(l, n) + timedelta(days=270)),
             f"'{said} {ago.text}'")
+    # "last month's election": its own time word beats a weekday elsewhere (in a conjunction: before any group)
+    named = last(_EV_RECENT, 0) or next(filter(None, (_EV_RECENT.search(text, max(s_start, p - 60), p)
+                                                      for p in getattr(hit, "starts", ())[1:])), None)
+    if named and re.search(r"week|yesterday|month", named.group(0), re.I):
+        return _event_named_when(event, named.group(0), said)
     # a relative day, week, month or year in the same sentence, nearest the mention
     rels = [m for m in mentions if s_start <= m.start < s_end and not zones.decoy(m.start) and (
         (m.kind == "weekday" and m.tense != "future" and m.offset == 0) or
@@ -1587,17 +1609,7 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         return None  # a phone call, a meeting: only a day beside it says which one
     wake = last(_EV_RECENT, 0) or last(_EV_WAKE, 50)
     if wake:
-        lowered = wake.group(0).lower().replace("’", "'")
-        cue = f"'{wake.group(0)} {said}'"
-        if "last week" in lowered:
-            return _event_weeks(event, 1, cue)
-        if "this week" in lowered:
-            return _event_weeks(event, 0, cue)
-        if "yesterday" in lowered:
-            return _event_days(event, 1, 1, cue)
-        if "last month" in lowered:
-            return _event_months(event, 1, cue)
-        return _event_after(event, ("recent",), 45, 1.5, f"{cue}: soon after")
+        return _event_after(event, ("recent",), 45, 1.5, f"'{wake.group(0)} {said}': soon after")
     after = last(_EV_AFTER, 30)
     if after:
         word = after.group("word").lower()
@@ -1625,6 +1637,19 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         # the lead narrating an event in the past tense ("Halden captured the state's electoral votes"): the news
         return _event_after(event, ("event", "lead"), 21, 1.0, f"lead '{said}': soon after")
     return _event_after(event, ("event",), 365, 1.0, f"mentions {said}: after", soft=True)
+
+
+def _event_named_when(event: Event, cue_words: str, said: str) -> tuple[tuple, Clue]:
+    """'last week's summit', 'yesterday's vote', 'last month's election'."""
+    lowered = cue_words.lower().replace("’", "'")
+    cue = f"'{cue_words} {said}'"
+    if "last week" in lowered:
+        return _event_weeks(event, 1, cue)
+    if "this week" in lowered:
+        return _event_weeks(event, 0, cue)
+    if "yesterday" in lowered:
+        return _event_days(event, 1, 1, cue)
+    return _event_months(event, 1, cue)
 
 
 def _count(word: str) -> int:
@@ -1892,7 +1917,7 @@ def _clues(text: str, mentions: list[Mention], zones: _Zones, dateline: Mention 
     holidays: dict[tuple[str, str | None], Mention] = {}
     latest_past: tuple[int, Mention] | None = None
     months: set[tuple[int, str | None, str]] = set()
-    ahead = 0
+    ahead: set[tuple[int | None, int | None]] = set()
     for m in mentions:
         if zones.teaser(m.start) or m is dateline:
             continue
@@ -1911,8 +1936,9 @@ def _clues(text: str, mentions: list[Mention], zones: _Zones, dateline: Mention 
                 if len(agreements) <= 3:
                     clues.append(_agreement_clue(m, weight, lead=m is lead))
             if m is not lead and m.tense == "future" and not m.anterior:
-                clues.append(_ahead_clue(m, 1.0 if ahead == 0 else 0.7))
-                ahead += 1
+                if (m.month, m.day) not in ahead:  # the headline's "October 14" and the body's are one date
+                    clues.append(_ahead_clue(m, 1.0 if not ahead else 0.7))
+                    ahead.add((m.month, m.day))
             elif m is not lead and (m.pre or "") not in _BOUNDING:
                 recent.append(m)
             span = _SPAN_BEFORE_DATE.search(text, max(zones.sentence(m.start)[0], m.start - 80), m.start + 1)
