@@ -598,6 +598,28 @@ def test_a_named_day_takes_the_year_of_the_event_the_text_names(monkeypatch: pyt
     assert list(years.values()) == [2017]
 
 
+WAR = "2022-02-24\tera\t\tinvasion of Ruritania|war in Ruritania\tthe invasion of Ruritania"
+
+
+@pytest.mark.parametrize("lead, begins", [
+    ("Borduria launched a full-scale invasion of Ruritania on Thursday, shelling cities before dawn.", True),
+    ("Borduria launched its invasion of Ruritania in February 2022, and on Thursday it shelled the capital.", False),
+    ("Talks stalled on Thursday, three years into the war in Ruritania.", False),
+])
+def test_a_lead_telling_an_era_begin_is_its_first_days(monkeypatch: pytest.MonkeyPatch, lead: str,
+                                                       begins: bool) -> None:
+    _fake_events(monkeypatch, WAR)
+    pub = published(lead + " Officials said more talks would follow.")
+    assert (pub.value == "2022-02-24") is begins
+
+
+def test_a_lead_event_is_reported_within_days_not_weeks(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2016-07-15\tevent\t\tfailed coup in Ruritania\tthe failed coup in Ruritania")
+    text = ("Ruritania rounded up thousands of soldiers on Saturday after the failed coup in Ruritania, "
+            "which began on Friday night. Judges were removed on Saturday.")
+    assert published(text).value == "2016-07-16"
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

@@ -1630,6 +1630,8 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         cue = ahead.group(0) if ahead else "ahead"
         return _event_before(event, f"'{cue} {said}': before")
     if event.kind == "era":
+        if hit.start() < zones.head_end and _era_begins(text, hit, before, mentions, zones):
+            return _event_after(event, ("event", "lead"), 21, 1.0, f"lead '{said}' begins: soon after")
         return _event_after(event, ("era",), None, 1.0, f"mentions {said}: after")
     if hit.start() < zones.head_end and event.kind == "event" and not _REL_CLAUSE.search(before[-60:]) and \
             not re.search(r",\s*(?:who|which|whose)\b", hit.group(0)) and (
@@ -1637,6 +1639,23 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         # the lead narrating an event in the past tense ("Halden captured the state's electoral votes"): the news
         return _event_after(event, ("event", "lead"), 21, 1.0, f"lead '{said}': soon after")
     return _event_after(event, ("event",), 365, 1.0, f"mentions {said}: after", soft=True)
+
+
+_ERA_BEGINS = re.compile(r"\b(?:launch(?:es|ed)?|beg[iau]ns?|start(?:s|ed)?|invade[sd]?|declare[sd]?|"
+                         r"erupt(?:s|ed)?|broke\s+out|breaks\s+out)\b(?:\s+(?:a|an|its|their|the|his|her))?"
+                         r"(?:\s+[\w-]+){0,2}\s*$", re.I)
+
+
+def _era_begins(text: str, hit: re.Match | _Hit, before: str, mentions: list[Mention], zones: _Zones) -> bool:
+    """'Russia launched a full-scale invasion of Ukraine on Thursday': the lead tells the era's first day.
+
+    Not when a year or month in the sentence dates the beginning to an earlier time, nor in a relative clause.
+    """
+    s, e = zones.sentence(hit.start())
+    if _REL_CLAUSE.search(before[-60:]) or not _ERA_BEGINS.search(before[-60:]):
+        return False
+    return not any(s <= m.start < e and m.kind in ("year", "month", "date", "season") and not zones.decoy(m.start)
+                   for m in mentions)
 
 
 def _event_named_when(event: Event, cue_words: str, said: str) -> tuple[tuple, Clue]:
@@ -1678,6 +1697,8 @@ def _event_after(event: Event, key: tuple, fresh: int | None, weight: float, why
         k = days.ord - _o(last)
         if soft:  # a plain mention: recent events are named more often than old ones
             near = _interp(k, [0, 60, 365, 1500], [0.6, 0.5, 0.25, 0.0])
+        elif key[-1] == "lead":  # the lead's own news: reported that day or the next, seldom a week on
+            near = _interp(k, [0, 1, 3, 7, fresh, 3 * fresh], [1.0, 1.0, 0.8, 0.6, 0.3, 0.0])
         else:
             near = _interp(k, [0, fresh / 3, fresh, 3 * fresh], [1.0, 1.0, 0.4, 0.0])
         return np.where(days.ord < _o(first), -1.0, near)
