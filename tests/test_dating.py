@@ -620,6 +620,29 @@ def test_a_lead_event_is_reported_within_days_not_weeks(monkeypatch: pytest.Monk
     assert published(text).value == "2016-07-16"
 
 
+def test_an_anniversary_of_a_day_dated_elsewhere_is_that_day_years_on() -> None:
+    text = ("The two presidents released a joint statement on Saturday marking the 75th anniversary of the "
+            "link-up of their armies. The troops met near the river on April 25, 1945, and the meeting became a "
+            "symbol of the alliance. Officials said further events were planned.")
+    assert published(text).value == "2020-04-25"
+
+
+def test_a_trailing_list_of_links_is_no_evidence() -> None:
+    text = ("The ministry said on Saturday that talks on the treaty would resume. The last round, held in 2019 in "
+            "Geneva, ended without agreement, and both sides blamed each other for the lack of progress.\n"
+            "- Parade to be held on June 24, officials say (26.05.2020)\n- Envoys meet in Vienna\n")
+    pub = published(text)
+    assert not any("June 24" in e or "26.05.2020" in e for e in pub.evidence)
+
+
+def test_a_plan_that_fell_through_has_no_tense() -> None:
+    from onrecord.timex import find_timexes
+
+    text = ("The parade, which was to have been the centrepiece of celebrations marking the anniversary of "
+            "victory on May 9, was postponed.")
+    assert next(m for m in find_timexes(text) if m.kind == "date").tense is None
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

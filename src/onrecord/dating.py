@@ -269,6 +269,7 @@ def _zones(text: str, paragraphs: list[Paragraph], quotes: list[Quote]) -> _Zone
             body_seen += 1
             if body_seen <= 3:
                 lead_end = p.end
+    decoys += _trailing_links(text, paragraphs)
     zones = _Zones(text, [], [], [], head_end or min(len(text), 2000), lead_end or min(len(text), 1200), starts)
     for m in _PHOTO.finditer(text):
         photos.append(zones.sentence(m.start()))
@@ -277,6 +278,22 @@ def _zones(text: str, paragraphs: list[Paragraph], quotes: list[Quote]) -> _Zone
         decoys.append((m.start(), end if end >= 0 else len(text)))
     zones.quotes, zones.decoys, zones.photos = _merge(quoted), _merge(decoys), _merge(photos)
     return zones
+
+
+_BULLET = re.compile(r"\s*(?:[-–—•·*▪►>]|\d{1,2}[.)])\s+\S")
+_LINK_STAMP = re.compile(r"[(\[]\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}[^)\]]{0,12}[)\]]\s*$")
+
+
+def _trailing_links(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """A list of links: bullet lines after the last prose paragraph, or any bullet line ending in its own
+    date ('- Parade to be held on June 24 (26.05.2020)'). Other pages' headlines and dates."""
+    prose_end = max((p.end for p in paragraphs if len(text[p.start:p.end].split()) >= 20), default=len(text))
+    out = []
+    for p in paragraphs:
+        chunk = text[p.start:p.end]
+        if _BULLET.match(chunk) and (p.start >= prose_end or _LINK_STAMP.search(chunk)):
+            out.append((p.start, p.end))
+    return out
 
 
 # --- bylines and datelines ---------------------------------------------------------------------
@@ -2193,6 +2210,48 @@ _DECADES_AGO = re.compile(r"\b(?P<q>more\s+than|over|nearly|almost|about|some|ar
                           r"six|seven|eight|nine|\d)\s+decades\s+ago\b", re.I)
 
 
+def _anniversary_clues(text: str, mentions: list[Mention], zones: _Zones) -> list[Clue]:
+    """'the 30th anniversary of the 1989 protests' (2019); 'the 75th anniversary of the link-up' with the
+    link-up dated 'April 25, 1945' elsewhere: about 25 April 2020.
+
+    The year (or the day) is the one in the anniversary's sentence; failing that, the only past year in
+    the text from which the count lands between 1990 and today."""
+    def ok(m: Mention) -> bool:
+        return m.kind in ("year", "date") and bool(m.year) and not m.end_year and m.tense != "future" and \
+            not (zones.teaser(m.start) or zones.photo(m.start) or zones.decoy(m.start) or zones.quoted(m.start))
+
+    dated = [m for m in mentions if ok(m)]
+    out: dict[tuple[int, int], Clue] = {}
+    for hit in _ANNIVERSARY.finditer(text):
+        if zones.decoy(hit.start()) or zones.teaser(hit.start()) or zones.quoted(hit.start()):
+            continue
+        n = _count(hit.group("ord"))
+        s, e = zones.sentence(hit.start())
+        near = [m for m in dated if s <= m.start < e and 0 <= m.start - hit.end() <= 90]
+        if not near:
+            near = [m for m in dated if _SEARCH_START.year <= m.year + n <= _today().year]
+            if len({m.year for m in near}) != 1:
+                continue
+        m = near[0]
+        if (m.year, n) in out:
+            continue
+        why = f"'{hit.group(0)}' and {_q(m)}: {m.year} + {n} = {m.year + n}"
+        day = m.day_in(m.year) if m.kind == "date" else None
+        out[(m.year, n)] = _anniversary_day_clue(_shift_years(day, n), why) if day else \
+            _year_range_clue(m.year + n, m.year + n, 1.2, why)
+    return list(out.values())
+
+
+def _anniversary_day_clue(day: date, why: str) -> Clue:
+    """Around the anniversary itself: the day, or the days before and after it."""
+    o = day.toordinal()
+
+    def score(days: _Days) -> np.ndarray:
+        return np.where(days.year == day.year, np.exp(-np.abs(days.ord - o) / 4.0), -0.5)
+
+    return Clue("anniversary", 1.2, score, lambda d: why, support=(day - timedelta(days=60), day + timedelta(days=30)))
+
+
 def _num(word: str) -> int:
     word = word.lower()
     return _NUMBER.get(word) or int(word)
@@ -2210,6 +2269,7 @@ def _year_arithmetic_clues(text: str, mentions: list[Mention], zones: _Zones) ->
             seen.add((lo, hi))
             out.append(_year_range_clue(lo, hi, weight, why, slope))
 
+    out += _anniversary_clues(text, mentions, zones)
     for m in mentions:
         if m.kind != "year" or m.end_year or zones.teaser(m.start) or zones.photo(m.start) or zones.decoy(m.start):
             continue
@@ -2238,11 +2298,6 @@ def _year_arithmetic_clues(text: str, mentions: list[Mention], zones: _Zones) ->
                 n = int(hit.group("a") or hit.group("b"))
                 if 1 <= n <= 120:
                     add(m.year + n, m.year + n + 1, 1.2, f"aged {n}, born in {m.year}: {m.year + n} or {m.year + n + 1}")
-        anniv = _ANNIVERSARY.search(text, max(s, m.start - 60), m.start)
-        if anniv:
-            w = anniv.group("ord").lower()
-            n = _ORDINALS.get(w) or int(re.sub(r"\D", "", w))
-            add(m.year + n, m.year + n, 1.2, f"'{anniv.group(0)} {m.text}': {m.year} + {n} = {m.year + n}")
         for hit in _DECADES_AGO.finditer(text, s, e):
             if abs(hit.start() - m.start) > 150:
                 continue

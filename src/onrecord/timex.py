@@ -590,6 +590,10 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
                 return None, False, False  # "was due to expire on ...", "was set to": either side of today
             if words[i].lower() in _PROMISED and len(words) - i <= 2:
                 return "past", False, False  # "pledged on Tuesday to ...": the day of the pledge
+            every = _WORD.findall(back[cut:])
+            j = len(every) - len(words) + i  # the cue's place among all the clause's words
+            if words[i].lower() == "been" and [w.lower() for w in every[max(0, j - 2):j]] == ["to", "have"]:
+                return None, False, False  # "was to have been held on May 9": a plan that fell through
             if words[i].lower() == "ahead" and _narrated_before(text, start, len(words) - i):
                 return None, False, False  # "hid the deficit ahead of her re-election in 2014": ahead then
             return found[0], found[1], False
