@@ -643,6 +643,13 @@ def test_a_plan_that_fell_through_has_no_tense() -> None:
     assert next(m for m in find_timexes(text) if m.kind == "date").tense is None
 
 
+def test_a_headline_in_the_present_tense_tells_the_news(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2020-06-22\tevent\t\ttalks in Velgrad\tthe arms talks in Velgrad")
+    text = ("Envoys open arms talks in Velgrad\n\nNegotiators sat down on Monday to discuss the future of "
+            "arms control, though one of the invited powers stayed away from the table entirely.")
+    assert published(text).value == "2020-06-22"
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

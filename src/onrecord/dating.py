@@ -1652,7 +1652,8 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         return _event_after(event, ("era",), None, 1.0, f"mentions {said}: after")
     if hit.start() < zones.head_end and event.kind == "event" and not _REL_CLAUSE.search(before[-60:]) and \
             not re.search(r",\s*(?:who|which|whose)\b", hit.group(0)) and (
-            tense == "past" or (tense is None and _PAST_VERB.search(text, s_start, hit.end()))):
+            tense == "past" or (tense is None and (_PAST_VERB.search(text, s_start, hit.end()) or
+                                                   _headline(text, s_start, s_end)))):
         # the lead narrating an event in the past tense ("Halden captured the state's electoral votes"): the news
         return _event_after(event, ("event", "lead"), 21, 1.0, f"lead '{said}': soon after")
     return _event_after(event, ("event",), 365, 1.0, f"mentions {said}: after", soft=True)
@@ -1661,6 +1662,12 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
 _ERA_BEGINS = re.compile(r"\b(?:launch(?:es|ed)?|beg[iau]ns?|start(?:s|ed)?|invade[sd]?|declare[sd]?|"
                          r"erupt(?:s|ed)?|broke\s+out|breaks\s+out)\b(?:\s+(?:a|an|its|their|the|his|her))?"
                          r"(?:\s+[\w-]+){0,2}\s*$", re.I)
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """A line of a few words without a full stop: a headline, whose present tense tells the news."""
+    line = text[start:end].strip()
+    return "\n" not in line and not line.endswith((".", "?", "!", ":")) and 3 <= len(line.split()) <= 16
 
 
 def _era_begins(text: str, hit: re.Match | _Hit, before: str, mentions: list[Mention], zones: _Zones) -> bool:
