@@ -650,6 +650,17 @@ def test_a_headline_in_the_present_tense_tells_the_news(monkeypatch: pytest.Monk
     assert published(text).value == "2020-06-22"
 
 
+@pytest.mark.parametrize("day, tail, value", [
+    ("Tuesday", "in two weeks", "2018-10-23"),
+    ("Friday", "less than three weeks away", "2018-10-19"),
+])
+def test_an_event_some_weeks_away(monkeypatch: pytest.MonkeyPatch, day: str, tail: str, value: str) -> None:
+    _fake_events(monkeypatch, "2014-11-04|2018-11-06|2022-11-08\tevent\t\tmidterm elections\tthe midterms")
+    text = (f"The adviser met the minister on {day}, with the midterm elections {tail}. Both sides said the "
+            "2017 sanctions would stay.")
+    assert published(text).value == value
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

@@ -1571,6 +1571,9 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
     frame = _event_frame(text, hit, s_start)
     if frame == "maybe" or (frame == "future" and (isinstance(hit, _Hit) or event.kind != "event")):
         return None  # supposed, forecast, or a conjunction whose words may be the plan's: no evidence either way
+    in_time = _event_in_time(event, text, hit, said) if event.kind != "era" else None
+    if in_time:
+        return in_time
     if frame == "future":
         return _event_before(event, f"future '{said}': before")
     if frame is None and last(_EV_BEFORE, 40) and not last(_EV_SPAN, 110) and event.kind == "event":
@@ -1786,6 +1789,29 @@ def _event_span(event: Event, span: re.Match, said: str) -> tuple[tuple, Clue]:
     else:
         word = re.sub(r"\s+", " ", span.group("n").lower())
         n, unit = float(_N_WORDS.get(word) or int(word)), span.group("unit").lower()
+    return _event_offset(event, sign, n, unit, f"'{span.group(0)} {said}'")
+
+
+# "the midterm elections in two weeks", "New START, less than eight months away": the event lies that far ahead
+_EV_IN_TIME = re.compile(rf"\s*,?\s*(?:(?:due|set|scheduled|expected)\s+)?(?:(?:in|within)\s+)?(?P<q>(?:less|fewer)\s+"
+                         rf"than\s+|under\s+|about\s+|just\s+over\s+|just\s+|only\s+|barely\s+)?{_N}[\s-]+"
+                         rf"(?P<unit>day|week|month)s?(?P<tail>['’]\s*time|\s+away|\s+from\s+now)?\b", re.I)
+
+
+def _event_in_time(event: Event, text: str, hit: re.Match | _Hit, said: str) -> tuple[tuple, Clue] | None:
+    m = _EV_IN_TIME.match(text, hit.end())
+    if not m or not (m.group("tail") or re.match(r"\s*,?\s*(?:(?:due|set|scheduled|expected)\s+)?(?:in|within)\b",
+                                                 m.group(0), re.I)):
+        return None
+    word = re.sub(r"\s+", " ", m.group("n").lower())
+    n = float(_N_WORDS.get(word) or int(word))
+    if (m.group("q") or "").strip().lower() in ("less than", "fewer than", "under", "barely"):
+        n -= 0.5
+    return _event_offset(event, -1, n, m.group("unit").lower(), f"'{said}{m.group(0)}': before")
+
+
+def _event_offset(event: Event, sign: int, n: float | None, unit: str, why: str) -> tuple[tuple, Clue]:
+    """That far after (``sign`` 1) or before (-1) the event."""
     dist, tol = _span_window(n, unit)
     tol = max(tol, 1.0)
 
@@ -1799,7 +1825,7 @@ def _event_span(event: Event, span: re.Match, said: str) -> tuple[tuple, Clue]:
         t = target(first, last)
         return _day(round(t - 3 * tol)), _day(round(t + 3 * tol))
 
-    return _event_clue(event, ("span", sign, n, unit), 2.0, shape, reach, f"'{span.group(0)} {said}'")
+    return _event_clue(event, ("span", sign, n, unit), 2.0, shape, reach, why)
 
 
 def _event_relative(event: Event, rel: Mention, said: str) -> tuple[tuple, Clue]:
