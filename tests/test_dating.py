@@ -661,6 +661,14 @@ def test_an_event_some_weeks_away(monkeypatch: pytest.MonkeyPatch, day: str, tai
     assert published(text).value == value
 
 
+def test_yesterday_at_a_week_long_event_is_any_of_its_days_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2015-09-28/2015-10-03\tdated\t\tgrand assembly + rostrum\tthe assembly week")
+    text = ("The two presidents traded barbs from the rostrum of the Grand Assembly yesterday before a private "
+            "meeting. Officials from both sides said little had changed.")
+    pub = published(text)
+    assert pub.value == "2015" and "assembly week" in pub.evidence[0]  # six days across two months: the year
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

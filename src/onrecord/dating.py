@@ -281,17 +281,19 @@ def _zones(text: str, paragraphs: list[Paragraph], quotes: list[Quote]) -> _Zone
 
 
 _BULLET = re.compile(r"\s*(?:[-–—•·*▪►>]|\d{1,2}[.)])\s+\S")
-_LINK_STAMP = re.compile(r"[(\[]\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}[^)\]]{0,12}[)\]]\s*$")
+_LINK_STAMP = re.compile(r"[(\[|–-]\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
+                         r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})[^)\]]{0,12}[)\]]?\s*$")
 
 
 def _trailing_links(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
-    """A list of links: bullet lines after the last prose paragraph, or any bullet line ending in its own
-    date ('- Parade to be held on June 24 (26.05.2020)'). Other pages' headlines and dates."""
+    """Links to other pages: bullet lines or bare headlines after the last prose paragraph, and any short
+    line ending in its own date ('Russia begins airstrikes in Syria (October 1, 2015)')."""
     prose_end = max((p.end for p in paragraphs if len(text[p.start:p.end].split()) >= 20), default=len(text))
     out = []
     for p in paragraphs:
-        chunk = text[p.start:p.end]
-        if _BULLET.match(chunk) and (p.start >= prose_end or _LINK_STAMP.search(chunk)):
+        chunk = text[p.start:p.end].strip()
+        short = len(chunk.split()) <= 30 and not chunk.endswith((".", "!", "?", ":", "”", '"'))
+        if (p.start >= prose_end and (_BULLET.match(chunk) or short)) or (short and _LINK_STAMP.search(chunk)):
             out.append((p.start, p.end))
     return out
 
@@ -1872,7 +1874,8 @@ def _event_weekday(event: Event, weekday: int, cue: str, loose: bool = False) ->
 
 def _event_days(event: Event, lo: int, hi: int, cue: str) -> tuple[tuple, Clue]:
     def shape(first: date, last: date, days: _Days) -> np.ndarray:
-        return _pinned((days.ord - _o(last) >= lo) & (days.ord - _o(first) <= hi), first, days)
+        # some day of the event lies lo to hi days back ('yesterday' at a week-long assembly: any of its days)
+        return _pinned((days.ord - _o(first) >= lo) & (days.ord - _o(last) <= hi), first, days)
 
     return _event_clue(event, ("days", lo, hi), 2.0, shape, lambda f, l: (f, l + timedelta(days=hi + 1)), cue)
 
