@@ -459,8 +459,11 @@ def test_dates_ahead_in_passive_and_court_phrasing(text: str) -> None:
     ("The bridge was opened on 4 May.", "past"),
     ("The federation confirmed the hosts of two tournaments on Wednesday.", "past"),
     ("The ministry published its plans on Monday.", "past"),
+    ("A ceasefire is to begin at 00:00 local time (22:00 GMT) on Sunday, 15 February.", "future"),
+    ("The vote was moved to July 1 because of the pandemic.", None),
+    ("The hearing was shifted to 4 May at the request of the defence.", None),
 ])
-def test_past_dates_stay_past(text: str, tense: str) -> None:
+def test_tense_of_a_date(text: str, tense: str | None) -> None:
     from onrecord.timex import find_timexes
 
     assert find_timexes(text)[0].tense == tense

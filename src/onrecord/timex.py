@@ -144,8 +144,12 @@ _PAST_WORDS = frozenset(
 _NOT_PAST_ED = frozenset("need speed indeed proceed succeed exceed feed seed bed red hundred united based related "
                          "concerned interested involved unprecedented alleged so-called promised followed".split())
 _ATTRIBUTIVE = frozenset({"the", "its", "their", "his", "her"})
+_ANTERIOR_PREPS = frozenset({"after", "since", "following"})
+_PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
+_RESCHEDULED = re.compile(r"\b(?:moved|postponed|rescheduled|pushed\s+back|put\s+off|delayed|brought\s+forward|"
+                          r"shifted|deferred)\s+(?:\w+\s+){0,2}?(?:to|until|till|for)\s*$", re.I)
 _DETERMINERS = _ATTRIBUTIVE | frozenset("a an our your my this these those two three four several many".split())
-_CLAUSE_BREAK = re.compile(r"[.;:!?()\n\"“”«»]|,\s+(?:but|and|while|whereas)\s")
+_CLAUSE_BREAK = re.compile(r"[.:](?=\s|$)|[;!?()\n\"“”«»]|,\s+(?:but|and|while|whereas)\s")  # not "00:00", "U.S."
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -567,9 +571,11 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
     on ...") lies behind the story: past and anterior. One reported in the simple past ("was due to
     expire on ...") may lie either way: no tense.
     """
-    back = text[max(0, start - 120):start]
+    back = _PARENTHESIS.sub(" ", text[max(0, start - 160):start])[-120:]  # "to begin at 00:00 (22:00 GMT) on"
     cut = max((b.end() for b in _CLAUSE_BREAK.finditer(back)), default=0)
     words = _WORD.findall(back[cut:])[-12:]
+    if _RESCHEDULED.search(back[cut:]):
+        return None, False, False  # "the vote was moved to July 1": the new day may lie either side
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() == "set" and i + 1 < len(words) and words[i + 1] in ("for", "to"):
             found: tuple[str, bool] | None = ("future", False)  # "set for June 16", "set to meet"
@@ -577,6 +583,9 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
             continue  # a participle after "be": "will be inaugurated Jan. 20" looks ahead, "to be held" too
         elif words[i].lower() in _PASSIVE_BE:
             found = ("future", False)  # "to be", "could be": after a modal or "to", not a narrated past
+        elif words[i].lower() == "to" and i and words[i - 1].lower() in ("is", "are") and \
+                not {w.lower() for w in words[i:] + _WORD.findall(text[start:end])[:1]} & _ANTERIOR_PREPS:
+            found = ("future", False)  # "a ceasefire is to begin on Sunday", not "is to go after Tuesday's vote"
         elif i and words[i - 1].lower() in _DETERMINERS:
             continue  # a noun: "confirmed the hosts on Wednesday", "its plans"
         else:
