@@ -298,6 +298,7 @@ def test_a_hypothetical_event_is_no_evidence() -> None:
     "Diplomats said markets would stay calm even if the Taliban take Kabul within weeks.",
     "Prices might climb once Russian forces invade Ukraine, traders in Rotterdam fear.",
     "Opposition parties filed a motion to impeach Yoon on Wednesday and aimed to put it to a vote within days.",
+    "Moscow has proposed extending New START by a year without conditions, the foreign ministry said.",
 ])
 def test_an_event_in_a_forecast_or_supposition_is_not_behind(text: str) -> None:
     pub = published(text)

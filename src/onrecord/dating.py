@@ -1507,7 +1507,9 @@ _EV_MAYBE = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may|[Ww]ould|[Ii]f|[Uu]nless|[Ww
                        r"[Ff]orecasts?|[Ee]xpects?|[Ff]ears?|risk\s+of|threat\s+of|prospect\s+of|possib(?:le|ility)|"
                        r"potential|[Bb]ets?|[Ww]agers?|odds|[Pp]olls?\s+show|(?:bid|motion|moves|move|push|efforts?|attempts?|"
                        r"threat(?:ened|ens)?|aimed|aiming)\s+to|try\s+to|tries\s+to|"
-                       r"trying\s+to|[Pp]redictions?|scenario|hypothetical)\b")
+                       r"trying\s+to|[Pp]redictions?|scenario|hypothetical|"
+                       r"[Pp]ropos(?:e|es|ed|ing|als?)|[Oo]ffer(?:s|ed|ing)?|[Ss]uggest(?:s|ed|ing)?|"
+                       r"call(?:s|ed|ing)?\s+for|[Uu]rg(?:e|es|ed|ing))\b")  # "proposed extending New START": a plan
 # a past relation between the frame and the event ("could rise further, the highest since Russia invaded"):
 # the event is behind the frame
 _EV_PAST_LINK = re.compile(r"\b(?:since|after|following|amid|wake|aftermath|ago|who|which)\b", re.I)
