@@ -673,6 +673,14 @@ def test_yesterday_at_a_week_long_event_is_any_of_its_days_after(monkeypatch: py
     assert pub.value == "2015" and "assembly week" in pub.evidence[0]  # six days across two months: the year
 
 
+def test_a_leads_present_perfect_with_an_announcement_day_is_the_news(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2021-10-07|2022-10-06\tdated\t\tgrand prize for letters + won/awarded\tthe prize day")
+    text = ("The novelist has won the Grand Prize for Letters, the academy announced on Thursday, praising her "
+            "courage. She said she was astonished and would give the money away. Last year, in 2021, "
+            "the award went to a poet from the coast.")
+    assert published(text).value == "2022-10-06"
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

@@ -1622,9 +1622,11 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
             return _event_relative(event, rel, said)
         if rel.kind == "weekday" and event.kind == "dated" and (
                 any(m.kind == "year" and s_start <= m.start < s_end for m in mentions) or
-                re.search(r"\b(?:has|have|had)\b|\btimes\b", text[max(s_start, hit.start() - 40):hit.end() + 25], re.I)):
+                re.search(r"\btimes\b|\bhad\b" if hit.start() < zones.head_end else r"\b(?:has|have|had)\b|\btimes\b",
+                          text[max(s_start, hit.start() - 40):hit.end() + 25], re.I)):
             # "who won the prize in 2014, said on Tuesday", "has raised rates 11 times, analysts said on Monday":
-            # the year or the perfect points to another occurrence; the weekday is the saying's
+            # the year or the perfect points to another occurrence; the weekday is the saying's (but a lead's
+            # "has won the prize, the academy announced on Thursday" is the news)
             return None
         if rel.kind == "weekday" and event.kind != "era":
             # "congratulated him on Wednesday on his victory in the election": that day or the days before
