@@ -463,6 +463,7 @@ def test_dates_ahead_in_passive_and_court_phrasing(text: str) -> None:
     ("A ceasefire is to begin at 00:00 local time (22:00 GMT) on Sunday, 15 February.", "future"),
     ("The vote was moved to July 1 because of the pandemic.", None),
     ("The hearing was shifted to 4 May at the request of the defence.", None),
+    ("The two last met face to face at their summit in Geneva on June 16.", "past"),
 ])
 def test_tense_of_a_date(text: str, tense: str | None) -> None:
     from onrecord.timex import find_timexes
@@ -679,6 +680,17 @@ def test_a_leads_present_perfect_with_an_announcement_day_is_the_news(monkeypatc
             "courage. She said she was astonished and would give the money away. Last year, in 2021, "
             "the award went to a poet from the coast.")
     assert published(text).value == "2022-10-06"
+
+
+def test_a_plan_in_the_last_clause_of_a_conjunction_is_no_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2021-12-08\tevent\t\tvance + sworn in + chancellor\tVance becomes chancellor")
+    text = ("It was one of the outgoing leader's last meetings as chancellor: Vance is due to be sworn in as her "
+            "successor on Wednesday.")
+    from onrecord import dating
+    from onrecord.timex import find_timexes
+
+    clues, _ = dating._event_clues(text, find_timexes(text), dating._zones(text, default_paragraphs(text), []))
+    assert clues == []
 
 
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:

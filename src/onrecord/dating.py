@@ -1525,7 +1525,13 @@ def _event_frame(text: str, hit: re.Match | _Hit, s_start: int) -> str | None:
     cut = max((b.end() for b in _EV_FRAME_BREAK.finditer(text, lo, hit.start())), default=lo)
     # a conjunction across clauses ("the debate between X and Y, and that Moscow would work with whoever won"):
     # only a frame before all its words governs it
-    end = hit.start() if _EV_FRAME_BREAK.search(text, hit.start(), hit.end()) else hit.end()
+    inner = [b.end() for b in _EV_FRAME_BREAK.finditer(text, hit.start(), hit.end())]
+    if inner:  # "... as German chancellor: Olaf Scholz is due to be sworn in": the last clause's own frame counts
+        tail = text[inner[-1]:hit.end()]
+        for regex, kind in ((_EV_FUTURE, "future"), (_EV_MAYBE, "maybe")):
+            if regex.search(tail):
+                return kind
+    end = hit.start() if inner else hit.end()
     region = text[cut:end]
     found: tuple[int, str] | None = None
     for regex, kind in ((_EV_FUTURE, "future"), (_EV_MAYBE, "maybe")):

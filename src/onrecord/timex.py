@@ -145,6 +145,7 @@ _NOT_PAST_ED = frozenset("need speed indeed proceed succeed exceed feed seed bed
                          "concerned interested involved unprecedented alleged so-called promised followed".split())
 _ATTRIBUTIVE = frozenset({"the", "its", "their", "his", "her"})
 _ANTERIOR_PREPS = frozenset({"after", "since", "following"})
+_FACE_TO_FACE = re.compile(r"\bface[\s-]+to[\s-]+face\b", re.I)
 _PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
 _RESCHEDULED = re.compile(r"\b(?:moved|postponed|rescheduled|pushed\s+back|put\s+off|delayed|brought\s+forward|"
                           r"shifted|deferred)\s+(?:\w+\s+){0,2}?(?:to|until|till|for)\s*$", re.I)
@@ -572,6 +573,7 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
     expire on ...") may lie either way: no tense.
     """
     back = _PARENTHESIS.sub(" ", text[max(0, start - 160):start])[-120:]  # "to begin at 00:00 (22:00 GMT) on"
+    back = _FACE_TO_FACE.sub(" ", back)  # "met face to face": no verb "face"
     cut = max((b.end() for b in _CLAUSE_BREAK.finditer(back)), default=0)
     words = _WORD.findall(back[cut:])[-12:]
     if _RESCHEDULED.search(back[cut:]):
