@@ -67,9 +67,9 @@ def test_sample_corpus_stays_above_its_floors():
     assert not failed, "\n".join(failed + scores.misses)
 
 
-@pytest.mark.parametrize("half", ["dev", "heldout", "fresh"])
+@pytest.mark.parametrize("half", ["dev", "heldout", "fresh", "kremlin"])
 def test_the_dating_set_stays_above_its_floors(half):
-    """Publication dates on 30 composed news pages per half (eval/dates), most without a date line."""
+    """Publication dates on 30-40 composed news pages per set (eval/dates), most without a date line."""
     folder = ROOT / "eval" / "dates"
     scores = evaluate_paths(sorted(str(p) for p in (folder / half).glob("*.txt")), folder / f"{half}.gold.jsonl")
     lines = (ROOT / "eval" / "dates-floors.txt").read_text(encoding="utf-8").splitlines()
