@@ -693,6 +693,20 @@ def test_a_plan_in_the_last_clause_of_a_conjunction_is_no_event(monkeypatch: pyt
     assert clues == []
 
 
+def test_an_event_still_to_come_this_week(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2025-02-14\tevent\t\tVelgrad Security Conference\tthe conference")
+    text = ("The two presidents spoke by phone on Wednesday, the White House said. Ministers will meet at the "
+            "Velgrad Security Conference this week to prepare the next round. The talks began in 2023.")
+    assert published(text).value == "2025-02-12"
+
+
+def test_just_over_a_month_before_an_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2016-11-08\tevent\t\tpresidential election\tthe election")
+    text = ("The decree, signed on Monday, sends a message to Washington just over a month before the "
+            "presidential election, analysts said.")
+    assert published(text).value == "2016-10-03"
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

@@ -1293,7 +1293,8 @@ _ORD = r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tent
 _EV_ANNIV = re.compile(rf"\b{_ORD}\s+anniversary\s+of\b", re.I)
 _EV_ERA = re.compile(rf"\b(?:{_ORD}\s+year\s+of|(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})"
                      r"\s+(?P<unit>years?|months?)\s+(?:into|since|after))\b", re.I)
-_EV_SPAN = re.compile(rf"(?:\b{_N}[\s-]+(?P<unit>hour|day|week|month)s?|\b(?P<units>hours|days|weeks|months)|"
+_EV_SPAN = re.compile(rf"(?:(?:\b(?P<q>more\s+than|just\s+over|over|nearly|almost|less\s+than|just\s+under|under)\s+)?"
+                      rf"\b{_N}[\s-]+(?P<unit>hour|day|week|month)s?|\b(?P<units>hours|days|weeks|months)|"
                       r"\b(?P<one>(?:a|the|one)\s+day))\s+(?P<dir>after|following|before|ahead\s+of)\b", re.I)
 _EV_WAKE = re.compile(r"\b(?:in\s+the\s+(?:wake|aftermath)\s+of|on\s+the\s+heels\s+of|in\s+response\s+to)\b", re.I)
 _EV_RECENT = re.compile(r"\b(?:recent|latest|just-concluded|last\s+week['’]s|this\s+week['’]s|yesterday['’]s|"
@@ -1585,13 +1586,19 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
     if in_time:
         return in_time
     if frame == "future":
+        week = next((m for m in mentions if m.kind == "relative" and m.unit == "week" and m.offset in (0, 1)
+                     and 0 <= m.start - hit.end() <= 45 and not _CLAUSE_MARK.search(text, hit.end(), m.start)), None)
+        if week is not None:  # "the Munich Security Conference this week", "next week's summit"
+            return _event_week_ahead(event, week.offset, f"'{said} {week.text}'")
         return _event_before(event, f"future '{said}': before")
     if frame is None and last(_EV_BEFORE, 40) and not last(_EV_SPAN, 110) and event.kind == "event":
         ahead = last(_EV_BEFORE, 40)
         if not ahead.groupdict().get("plan"):
             return _event_before(event, f"'{ahead.group(0)} {said}': before")  # "ahead of X on Monday" too
     span = last(_EV_SPAN, 110)
-    if span and not re.search(r"\b(?:for|within|over)\s+$", before[:span.start()]):  # "for 30 days after": a duration
+    if isinstance(hit, _Hit) and re.search(r"[,;:]", hit.group(0)):
+        span = None  # "weeks after OpenAI held a conference, where it unveiled GPT-4": the span is another event's
+    if span and not re.search(r"\b(?:for|within)\s+$", before[:span.start()]):  # "for 30 days after": a duration
         return _event_span(event, span, said)
     # "since Croatia three years ago", "the invasion two years ago": the event, that many years back
     ago = next((m for m in mentions if m.kind == "relative" and m.unit == "year" and -10 <= m.offset <= -2 and
@@ -1801,6 +1808,8 @@ def _event_span(event: Event, span: re.Match, said: str) -> tuple[tuple, Clue]:
     else:
         word = re.sub(r"\s+", " ", span.group("n").lower())
         n, unit = float(_N_WORDS.get(word) or int(word)), span.group("unit").lower()
+        q = re.sub(r"\s+", " ", (span.group("q") or "").lower())
+        n *= 1.15 if q in ("more than", "just over", "over") else 0.85 if q else 1.0  # "just over a month"
     return _event_offset(event, sign, n, unit, f"'{span.group(0)} {said}'")
 
 
@@ -1899,6 +1908,17 @@ def _event_weeks(event: Event, back: int, cue: str) -> tuple[tuple, Clue]:
         return _pinned(ok, first, days)
 
     return _event_clue(event, ("weeks", back), 2.0, shape, lambda f, l: (f, l + timedelta(days=7 * back + 7)), cue)
+
+
+def _event_week_ahead(event: Event, ahead: int, cue: str) -> tuple[tuple, Clue]:
+    """'X this week' (ahead=0) or 'X next week' (ahead=1) of an event still to come."""
+
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        ok = ((_o(first) - 1) // 7 - _week(days.ord) == ahead) & (days.ord <= _o(first))
+        return _pinned(ok, first, days)
+
+    return _event_clue(event, ("weeks ahead", ahead), 2.0, shape,
+                       lambda f, l: (f - timedelta(days=7 * ahead + 7), f), f"{cue}: before, in that week")
 
 
 def _event_months(event: Event, back: int, cue: str) -> tuple[tuple, Clue]:
