@@ -707,6 +707,13 @@ def test_just_over_a_month_before_an_event(monkeypatch: pytest.MonkeyPatch) -> N
     assert published(text).value == "2016-10-03"
 
 
+def test_a_record_in_nearly_n_years_counts_from_the_last_one() -> None:
+    text = ("Chip designer's listing is the biggest US IPO in nearly two years\n\nShares jumped on Thursday. "
+            "It was the largest US listing since a carmaker went public in November 2021, bankers said.")
+    pub = published(text)
+    assert pub.value[:4] == "2023" and any("nearly two years" in e for e in pub.evidence)
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

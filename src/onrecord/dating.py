@@ -2318,6 +2318,22 @@ def _anniversary_day_clue(day: date, why: str) -> Clue:
     return Clue("anniversary", 1.2, score, lambda d: why, support=(day - timedelta(days=60), day + timedelta(days=30)))
 
 
+_SUPERLATIVE_SINCE = re.compile(r"\b(?:first|biggest|largest|worst|deadliest|strongest|highest|lowest|heaviest|"
+                                r"longest|best)\b[^.;:\n]{0,60}\bsince\b", re.I)
+
+
+def _record_months_clue(hit: re.Match, then: Mention) -> Clue:
+    """'the biggest IPO in nearly two years' and the last one 'in November 2021': that many months on."""
+    n = 12 * _num(hit.group("n"))
+    q = re.sub(r"\s+", " ", (hit.group("q") or "").lower())
+    lo, hi = {"more than": (n, n * 1.3), "over": (n, n * 1.3), "nearly": (n * 0.75, n),
+              "almost": (n * 0.75, n)}.get(q, (n * 0.85, n * 1.2))
+    start = date(then.year, then.month, 15)
+    first, last = start + timedelta(days=round(lo * 30.44)), start + timedelta(days=round(hi * 30.44))
+    return _bound_clue("years after", 1.0, first, last,
+                       f"'{hit.group(0).strip()}' and {_q(then)}: between {first:%Y-%m} and {last:%Y-%m}")
+
+
 def _num(word: str) -> int:
     word = word.lower()
     return _NUMBER.get(word) or int(word)
@@ -2374,6 +2390,14 @@ def _year_arithmetic_clues(text: str, mentions: list[Mention], zones: _Zones) ->
                 0.06 if q in ("more than", "over") else 0.0)
     # 'the worst quake in more than 80 years' and, elsewhere, 'last hit by one ... in 1934': 1934 + 80 or a bit more
     spans = [h for h in _RECORD_SPAN.finditer(text) if not zones.decoy(h.start())]
+    # 'the largest listing since Rivian went public in November 2021' with 'the biggest IPO in nearly two years'
+    since_month = [m for m in mentions if m.kind == "month" and m.year and (m.pre or "") == "in"
+                   and m.tense != "future" and not zones.decoy(m.start) and not zones.photo(m.start)
+                   and _SUPERLATIVE_SINCE.search(text, max(zones.sentence(m.start)[0], m.start - 120), m.start)]
+    if len(spans) == 1 and len({(m.year, m.month) for m in since_month}) == 1 and \
+            spans[0].group("u").lower() == "years":
+        out.append(_record_months_clue(spans[0], since_month[0]))
+        return out
     lasts = [m for m in mentions if m.kind == "year" and m.end_year is None and (m.pre or "") == "in"
              and m.tense == "past" and not zones.decoy(m.start) and not zones.photo(m.start)
              and _LAST_BEFORE.search(text, max(zones.sentence(m.start)[0], m.start - 80), m.start)]
