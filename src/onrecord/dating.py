@@ -2330,8 +2330,13 @@ def _record_months_clue(hit: re.Match, then: Mention) -> Clue:
               "almost": (n * 0.75, n)}.get(q, (n * 0.85, n * 1.2))
     start = date(then.year, then.month, 15)
     first, last = start + timedelta(days=round(lo * 30.44)), start + timedelta(days=round(hi * 30.44))
-    return _bound_clue("years after", 1.0, first, last,
-                       f"'{hit.group(0).strip()}' and {_q(then)}: between {first:%Y-%m} and {last:%Y-%m}")
+    lo_o, hi_o = first.toordinal(), last.toordinal()
+
+    def score(days: _Days) -> np.ndarray:
+        return np.where((days.ord >= lo_o) & (days.ord <= hi_o), 1.0, -1.0)
+
+    why = f"'{hit.group(0).strip()}' and {_q(then)}: between {first:%Y-%m} and {last:%Y-%m}"
+    return Clue("years after", 1.0, score, lambda d: why, support=(first, last))
 
 
 def _num(word: str) -> int:
