@@ -464,6 +464,7 @@ def test_dates_ahead_in_passive_and_court_phrasing(text: str) -> None:
     ("The vote was moved to July 1 because of the pandemic.", None),
     ("The hearing was shifted to 4 May at the request of the defence.", None),
     ("The two last met face to face at their summit in Geneva on June 16.", "past"),
+    ("Leaders agreed a budget for 2021 to 2027.", None),
 ])
 def test_tense_of_a_date(text: str, tense: str | None) -> None:
     from onrecord.timex import find_timexes

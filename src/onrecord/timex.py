@@ -199,9 +199,15 @@ def find_timexes(text: str) -> list[Mention]:
         if kept and m.start < kept[-1].end:
             continue
         kept.append(m)
+    previous: Mention | None = None
     for m in kept:
-        if (m.kind == "holiday" and m.pre != "on") or (m.kind == "year" and m.pre in _ATTRIBUTIVE):
-            continue  # "a Christmas letter was sent" is no past Christmas; "the 2023 census" has no tense
+        prev, previous = previous, m
+        if (m.kind == "holiday" and m.pre != "on") or (m.kind == "year" and m.pre in (*_ATTRIBUTIVE, "for")):
+            continue  # "a Christmas letter was sent" is no past Christmas; "the 2023 census", "a budget for 2021"
+        if m.kind == "year" and prev is not None and prev.kind == "year" and \
+                re.fullmatch(r"\s*(?:to|-|–|—|and|through)\s*", text[prev.end:m.start]):
+            m.tense = prev.tense  # "for 2021 to 2027": the span's end has its start's tense
+            continue
         if m.tense is None or m.kind in ("date", "weekday"):
             # a date's own words ("since", "next") come first, but "had been due on ..." is anterior
             tense, scheduled, anterior = _tense(text, m.start, m.end)
