@@ -62,6 +62,7 @@ BODY = (
         "Your email will not be shown publicly. Fields marked * are required",
         "Get the day's top stories in your inbox every morning.",
         "You are reading 2 of 5 free articles this month. Subscribe for unlimited access.",
+        "Top Stories  Local  World  Harbour  Politics  Business",
     ],
 )
 def test_chrome_line_is_removed(chrome):
@@ -139,6 +140,27 @@ def test_caption_is_kept_and_marked():
     cleaned = clean(_page("Night buses to run until 3 a.m. from next month", caption, *BODY))
     kinds = {cleaned.text[p.start:p.end]: p.kind for p in cleaned.paragraphs}
     assert kinds[caption] == "caption"
+
+
+@pytest.mark.parametrize("caption", [
+    "[Photo caption: Ferries wait in the harbour at Port Aven. (Stringer/File)]",
+    "HARBOUR. Mayor Ana Reyes attends the opening of the new depot.",
+])
+def test_more_caption_styles(caption):
+    cleaned = clean(_page("Night buses to run until 3 a.m. from next month", caption, *BODY))
+    kinds = {cleaned.text[p.start:p.end]: p.kind for p in cleaned.paragraphs}
+    assert kinds[caption] == "caption"
+
+
+@pytest.mark.parametrize("lead", [
+    "U.S. President Ana Reyes cancelled a planned meeting with the council on Thursday, citing the strike.",
+    "MOSCOW. The ministry will expel 60 diplomats, the foreign minister told reporters on Thursday.",
+])
+def test_a_lead_opening_with_capitals_is_no_caption(lead):
+    cleaned = clean(_page("Ministry to expel 60 diplomats, close consulate in St. Petersburg", lead, *BODY))
+    kinds = {cleaned.text[p.start:p.end]: p.kind for p in cleaned.paragraphs}
+    assert kinds[lead] != "caption"
+    assert cleaned.title == "Ministry to expel 60 diplomats, close consulate in St. Petersburg"
 
 
 def test_paragraph_offsets_point_into_text():

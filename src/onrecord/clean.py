@@ -94,15 +94,20 @@ _CAPTION = re.compile(
     r"""(?ix)
     \bfile\ photo\b | \bphoto\ taken\b | \bpictured\b | \bin\ this\ (?:photo|picture|image|handout)\b
     | \(\s*(?:afp|ap|reuters|epa|getty\ images|photo[^)]*)\s*\)\s*$
-    | (?-i:^[A-Z][A-Z.'-]{2,}(?:\ [A-Z.'-]{2,})*\.\ [A-Z])
+    | ^\s*\[?\s*(?:photo|image|picture|caption)(?:\ caption)?\s*:
     """
 )
+# "RUSSIA. Russia's President ... attends a meeting": a capitalised label, then a scene. The same label before
+# a narrated story ("MOSCOW. Russia will expel 60 diplomats, Lavrov told reporters") is a dateline.
+_CAPS_LABEL = re.compile(r"^[A-Z][A-Z.'-]{2,}(?: [A-Z.'-]{2,})*\. [A-Z]")
 # A scene described in the present tense: a caption when a photo credit follows it.
 _SCENE = re.compile(
     r"\b(?:attends?|shakes?\ hands|speaks?|arrives?|gestures?|looks?\ on|waves?|poses?|walks?|delivers?|listens?"
     r"|smiles?|reacts?|celebrates?|sits?|stands?|holds?|visits?)\b", re.I
 )
 
+# A menu whose items are set apart by runs of spaces: "Top Stories  Local  World  Canada  Politics".
+_MENU = re.compile(r"^\s*[A-Z&][\w&'’-]*(?: [A-Z&][\w&'’-]*)?(?: {2,}[A-Z&][\w&'’-]*(?: [A-Z&][\w&'’-]*)?){3,}\s*$")
 _BREADCRUMB = re.compile(r"\s[»›>]\s|\s(?:/|\||·|•)\s.*\s(?:/|\||·|•)\s|^home\s*[»›>/|]", re.I)
 # A stock-ticker row: "VSTW  Varnia Steel Works  4.12  -0.8%".
 _TICKER = re.compile(r"^[A-Z][A-Z0-9.]{1,5}\b.*\d[\d,]*\.\d+.*[+-]\d+(?:\.\d+)?%\s*$")
@@ -243,7 +248,7 @@ def boilerplate_reason(line: Line) -> str | None:
         return "timestamp"
     if _BYLINE.match(text) and line.words <= 10 and not line.sentence:
         return "byline"
-    if _BREADCRUMB.search(text):
+    if _BREADCRUMB.search(text) or _MENU.match(text):
         return "breadcrumb"
     if _is_credit(line):
         return "credit"
@@ -277,10 +282,15 @@ class Cleaned:
     stamps: list[str] = field(default_factory=list)  # removed "Published ..." lines, for dating
 
 
+# Two sentences on one line, not "St. Petersburg", "U.S. envoy" or "Mr. Lavrov"
+_TWO_SENTENCES = re.compile(r"(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bMrs)(?<!\bNo)(?<!\b[A-Z])"
+                            r"[.!?]\s+[A-Z(]")
+
+
 def _headline_score(line: Line, rank: int) -> float:
     """How much a line looks like this page's headline (0 = not at all)."""
     text = line.text.rstrip()
-    if line.words < 3 or line.words > 25 or text.endswith(".") or re.search(r"[.!?]\s+[A-Z(]", text):
+    if line.words < 3 or line.words > 25 or text.endswith(".") or _TWO_SENTENCES.search(text):
         return 0.0
     if not re.match(r"[\W\d]*[A-Z0-9]", text):  # a headline starts with a capital
         return 0.0
@@ -371,9 +381,14 @@ def _captions(lines: list[Line], reasons: dict[int, str | None]) -> set[int]:
         if _DATELINE_WIRE.match(line.text) or line.words < 5 or reasons[line.index]:
             continue
         credit_next = pos + 1 < len(lines) and reasons[lines[pos + 1].index] == "credit"
-        if _CAPTION.search(line.text) or (credit_next and _SCENE.search(line.text)):
+        if _caption_like(line.text, credit_next):
             found.add(line.index)
     return found
+
+
+def _caption_like(text: str, credit_next: bool = False) -> bool:
+    """A photo marker, or a present-tense scene under a credit or a capitalised label."""
+    return bool(_CAPTION.search(text) or (_SCENE.search(text) and (credit_next or _CAPS_LABEL.match(text))))
 
 
 def _paragraph_kind(line: Line, title: Line | None, first_body: Line | None, captions: set[int]) -> str:
@@ -511,7 +526,7 @@ def clean_extracted(text: str, title: str | None = None) -> Cleaned:
     if title and (not blocks or line_key(blocks[0]) != line_key(title)):
         blocks.insert(0, title.strip())
     lines = [_features(b, i) for i, b in enumerate(blocks)]
-    captions = {ln.index for ln in lines if _CAPTION.search(ln.text)}
+    captions = {ln.index for ln in lines if _caption_like(ln.text)}
     title_line = lines[0] if title and lines else None
     first_body = next((ln for ln in lines if title_line is None or ln.index > title_line.index), None)
     paragraphs, offset = [], 0
