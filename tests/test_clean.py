@@ -163,6 +163,30 @@ def test_a_lead_opening_with_capitals_is_no_caption(lead):
     assert cleaned.title == "Ministry to expel 60 diplomats, close consulate in St. Petersburg"
 
 
+@pytest.mark.parametrize("chrome", [
+    "HARBOUR NEWS - Atlantic Broadcast Network",
+    "Port Aven Gazette | Part of the Coastal Media Network",
+    "Harbour Wire Digest",
+    "News from around the coast, updated around the clock",
+    "Live: Traffic and weather updates",
+    "City reporter | 8:14 AM PDT",
+    "[Video: Council leader explains the plan (1:58)]",
+    "Local  Sports  Business  World  Opinion  e-Edition",
+])
+def test_the_headline_is_not_the_sites_own_line(chrome):
+    title = "Night buses to run until 3 a.m. from next month, Twitter users cheer"
+    cleaned = clean(_page(chrome, title, *BODY))
+    assert cleaned.title == title
+
+
+@pytest.mark.parametrize("title", [
+    "Council fired its transport chief. Now drivers want him back",
+    "Court strikes down Reyes v. Harbour ruling; buses stop within hours",
+])
+def test_headlines_with_a_full_stop_inside(title):
+    assert clean(_page("HARBOUR GAZETTE", title, *BODY)).title == title
+
+
 def test_paragraph_offsets_point_into_text():
     cleaned = clean(_page("Night buses to run until 3 a.m. from next month", "Share", *BODY, "Loading"))
     assert [cleaned.text[p.start:p.end] for p in cleaned.paragraphs] == [cleaned.title, *BODY]

@@ -53,7 +53,7 @@ _ALWAYS = re.compile(
 # UI prompts: chrome when the line is not a long prose sentence.
 _PROMPT = re.compile(
     r"""(?ix)
-    \bshare\ (?:this|on|via)\b | \bcopy\ link\b | \b(?:facebook|twitter|linkedin|pinterest|whatsapp|telegram|reddit)\b
+    \bshare\ (?:this|on|via)\b | \bcopy\ link\b | \bvalue\ your\ privacy\b | \[\s*accept\s*\]
     | \bsort\ by\b | \bclick\ (?:here|to)\b | \b(?:leave|add|post|view|show)\ (?:a\ |all\ |\d+\ )?(?:reply|comments?)\b
     | \b(?:download|get|install)\ (?:the|our)\b.*\bapp\b | \bapp\ store\b | \bgoogle\ play\b
     | \bsign\ (?:up|in)\b | \blog\ ?in\b | \bsubscribe\b | \bnewsletter\b | \bfollow\ us\b | \bconnect\ with\ us\b
@@ -227,6 +227,14 @@ def _is_all_caps_teaser(line: Line) -> bool:
     return line.words >= 6 and bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
+_NETWORK = re.compile(r"\b(?:facebook|twitter|linkedin|pinterest|whatsapp|telegram|reddit|vk|email)\b", re.I)
+
+
+def _share_row(line: Line) -> bool:
+    """'Facebook | Twitter | Email', 'Telegram': share buttons, not a headline about Twitter."""
+    return len(_NETWORK.findall(line.text)) >= 2 or (line.words <= 4 and bool(_NETWORK.search(line.text)))
+
+
 def _is_credit(line: Line) -> bool:
     return line.words <= 14 and not line.prose and bool(_CREDIT.search(line.text))
 
@@ -252,7 +260,7 @@ def boilerplate_reason(line: Line) -> str | None:
         return "breadcrumb"
     if _is_credit(line):
         return "credit"
-    if line.words <= 15 and _PROMPT.search(text):
+    if line.words <= 15 and (_PROMPT.search(text) or _share_row(line)):
         return "ui"
     if line.words <= 4 and _UI_WORD.search(text):
         return "ui"
@@ -283,14 +291,21 @@ class Cleaned:
 
 
 # Two sentences on one line, not "St. Petersburg", "U.S. envoy" or "Mr. Lavrov"
-_TWO_SENTENCES = re.compile(r"(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bMrs)(?<!\bNo)(?<!\b[A-Z])"
+_TWO_SENTENCES = re.compile(r"(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bMrs)(?<!\bNo)(?<!\b[A-Z])(?<!\bv)(?<!\bvs)"
                             r"[.!?]\s+[A-Z(]")
+
+
+# A site's own line: its name with a tagline ("FRANCE 24 | The World In Progress"), a live ticker, a byline.
+_SITE_LINE = re.compile(r"\s[|•·]\s|^\s*live\s*:|\b(?:news|network|agency|digest|hub|desk|wire|press|media|"
+                        r"broadcast(?:ing)?|edition)\b\s*(?:[-–—|:]|$)|^\s*[\w ]{0,30}\breporter\b|"
+                        r"\bupdated\s+around\b|\bpart\s+of\s+the\b", re.I)
 
 
 def _headline_score(line: Line, rank: int) -> float:
     """How much a line looks like this page's headline (0 = not at all)."""
     text = line.text.rstrip()
-    if line.words < 3 or line.words > 25 or text.endswith(".") or _TWO_SENTENCES.search(text):
+    two = bool(_TWO_SENTENCES.search(text))  # "OpenAI fired Altman. Now investors want him back" is a headline
+    if line.words < 3 or line.words > 25 or text.endswith(".") or (two and line.words > 14):
         return 0.0
     if not re.match(r"[\W\d]*[A-Z0-9]", text):  # a headline starts with a capital
         return 0.0
@@ -298,6 +313,12 @@ def _headline_score(line: Line, rank: int) -> float:
     score = 1.0 + length + 0.3 * line.caps_ratio - 0.4 * rank
     if re.search(r"[:–—]\s|\bsays?\b", text):
         score += 0.2
+    if two:
+        score -= 0.3
+    if _SITE_LINE.search(text) or _MENU.match(text) or re.search(r"\S {2,}\S", text) or text.startswith("["):
+        score -= 1.2  # "TPA | Transcontinental Press Agency", "News  Arts & Life  Music", "Live: Traffic"
+    elif not re.search(r"\b[a-z]{2,}\b", text) and line.words <= 5:
+        score -= 0.8  # "Helvetia Wire Digest": a name, not a headline (which has a lower-case word or more)
     return max(score, 0.01)
 
 
