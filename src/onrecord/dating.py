@@ -1393,9 +1393,13 @@ def _in_context(event: Event, lower: str, start: int, end: int) -> bool:
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    """The paragraph (between line breaks) around ``pos``."""
+    """The paragraph (between line breaks) around ``pos``, with the one before it: a paragraph often names
+    its actor only by role ('the Russian president') after the one before named him."""
     end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
+    start = text.rfind("\n", 0, pos)  # the break before this paragraph (-1: none)
+    if start > 0:
+        start = text.rfind("\n", 0, len(text[:start].rstrip("\n")))  # and the one before the previous
+    return start + 1, end if end >= 0 else len(text)
 
 
 def _find_phrase(phrase: _Phrase, text: str, haystack: str | None,
