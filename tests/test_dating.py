@@ -715,6 +715,16 @@ def test_a_record_in_nearly_n_years_counts_from_the_last_one() -> None:
     assert pub.value[:4] == "2023" and any("nearly two years" in e for e in pub.evidence)
 
 
+@pytest.mark.parametrize("words, value", [
+    ("on the second day of the war in Ruritania", "2022-02-25"),
+    ("on day 100 of the war in Ruritania", "2022-06-03"),
+])
+def test_the_nth_day_of_an_era(monkeypatch: pytest.MonkeyPatch, words: str, value: str) -> None:
+    _fake_events(monkeypatch, WAR)
+    text = f"Troops pressed toward the capital {words}, officials said. Talks were not expected."
+    assert published(text).value == value
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

@@ -1291,7 +1291,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "eight": 8, "nine": 9, "ten": 10}
 _ORD = r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
 _EV_ANNIV = re.compile(rf"\b{_ORD}\s+anniversary\s+of\b", re.I)
-_EV_ERA = re.compile(rf"\b(?:{_ORD}\s+year\s+of|(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})"
+_EV_ERA = re.compile(rf"\b(?:{_ORD}\s+(?P<ounit>year|month|week|day)\s+of|day\s+(?P<dn>\d{{1,4}})\s+of|"
+                     rf"(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})"
                      r"\s+(?P<unit>years?|months?)\s+(?:into|since|after))\b", re.I)
 _EV_SPAN = re.compile(rf"(?:(?:\b(?P<q>more\s+than|just\s+over|over|nearly|almost|less\s+than|just\s+under|under)\s+)?"
                       rf"\b{_N}[\s-]+(?P<unit>hour|day|week|month)s?|\b(?P<units>hours|days|weeks|months)|"
@@ -1776,12 +1777,19 @@ def _window_shape(bounds: Callable[[date, date], tuple[date, date]], tol: int) -
 
 def _event_era(event: Event, era: re.Match, said: str) -> tuple[tuple, Clue]:
     """'the third year of the war', 'two years into the pandemic'."""
-    if era.group("ord"):
+    if era.group("ord") and era.group("ounit").lower() == "year":
         n = _count(era.group("ord"))
 
         def bounds(f: date, l: date) -> tuple[date, date]:
             return _shift_years(f, n - 1), _shift_years(f, n) - timedelta(days=1)
         tol = 20
+    elif era.group("ord") or era.group("dn"):  # "the second day of the assault", "day 100 of the war"
+        n = _count(era.group("ord")) if era.group("ord") else int(era.group("dn"))
+        unit = 1 if era.group("dn") else {"day": 1, "week": 7, "month": 30}[era.group("ounit").lower()]
+
+        def bounds(f: date, l: date) -> tuple[date, date]:
+            return f + timedelta(days=unit * (n - 1)), f + timedelta(days=unit * n - 1)
+        tol = max(1, unit // 3)
     else:
         n = _count(era.group("n"))
         months = n * (12 if era.group("unit").lower().startswith("year") else 1)
