@@ -725,6 +725,12 @@ def test_the_nth_day_of_an_era(monkeypatch: pytest.MonkeyPatch, words: str, valu
     assert published(text).value == value
 
 
+def test_an_era_alone_does_not_pull_the_date_to_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2022-07-22\tera\t\tgrain corridor\tthe grain corridor")
+    text = "Ships waited at anchor as the grain corridor faltered, port officials said."
+    assert published(text).value[:4] in ("2022", "2023")
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

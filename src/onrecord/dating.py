@@ -1686,7 +1686,8 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
     return _event_after(event, ("event",), 365, 1.0, f"mentions {said}: after", soft=True)
 
 
-_ERA_BEGINS = re.compile(r"\b(?:launch(?:es|ed)?|beg[iau]ns?|start(?:s|ed)?|invade[sd]?|declare[sd]?|"
+_ERA_BEGINS = re.compile(r"\b(?:launch(?:es|ed)?|beg[iau]ns?|start(?:s|ed)?|invade[sd]?|declare[sd]?|sign(?:s|ed)?|"
+                         r"agree[sd]?|str(?:ike|ikes|uck)|ink(?:s|ed)|clinch(?:es|ed)?|"
                          r"erupt(?:s|ed)?|broke\s+out|breaks\s+out)\b(?:\s+(?:a|an|its|their|the|his|her))?"
                          r"(?:\s+[\w-]+){0,2}\s*$", re.I)
 
@@ -1743,8 +1744,8 @@ def _event_after(event: Event, key: tuple, fresh: int | None, weight: float, why
     """After the event; if ``fresh``, mostly within that many days of it."""
 
     def shape(first: date, last: date, days: _Days) -> np.ndarray:
-        if fresh is None:
-            return np.where(days.ord < _o(first), -1.0, 0.0)
+        if fresh is None:  # an era: any time after it began, the first years a little likelier (no tie to today)
+            return np.where(days.ord < _o(first), -1.0, _interp(days.ord - _o(first), [0, 365, 1500], [0.3, 0.2, 0.0]))
         k = days.ord - _o(last)
         if soft:  # a plain mention: recent events are named more often than old ones
             near = _interp(k, [0, 60, 365, 1500], [0.6, 0.5, 0.25, 0.0])
