@@ -701,6 +701,19 @@ def test_an_event_still_to_come_this_week(monkeypatch: pytest.MonkeyPatch) -> No
     assert published(text).value == "2025-02-12"
 
 
+def test_an_event_later_this_week_lies_ahead_in_that_week(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2025-02-14\tevent\t\tVelgrad Security Conference\tthe conference")
+    text = ("The two presidents spoke by phone on Wednesday, the White House said, and envoys will meet at the "
+            "Velgrad Security Conference later this week. The talks began in 2023.")
+    assert published(text).value == "2025-02-12"
+
+
+def test_a_plain_phrase_matches_the_other_forms_of_its_verb(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2019-06-15\tevent\t\tannexed the islands\tthe annexation of the islands")
+    assert published("Officials said on Monday, days after Borduria annexed the islands, that talks would "
+                     "resume.").value >= "2019-06-15"
+
+
 def test_just_over_a_month_before_an_event(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_events(monkeypatch, "2016-11-08\tevent\t\tpresidential election\tthe election")
     text = ("The decree, signed on Monday, sends a message to Washington just over a month before the "

@@ -1259,7 +1259,7 @@ def _compiled(sources: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 def _compile_phrase(phrase: str) -> _Phrase:
     """'word word*', 'word * word' (a phrase) or 'a/b + c + d e' (all groups in one sentence, any order)."""
     if " + " not in phrase:
-        pattern, needed = _phrase_pattern(phrase)
+        pattern, needed = _phrase_pattern(phrase, inflect=len(phrase.split()) > 1)  # "annexed Crimea", not "defaulted"
         return _Phrase((pattern,), ((needed,),), generic=phrase == phrase.lower())
     groups, needs = [], []
     for group in phrase.split(" + "):
@@ -1869,6 +1869,8 @@ def _event_relative(event: Event, rel: Mention, said: str) -> tuple[tuple, Clue]
     if rel.unit == "day":
         return _event_days(event, -rel.offset, -rel.offset, cue)
     if rel.unit == "week":
+        if rel.tense == "future" and rel.offset in (0, 1):  # "the Munich conference later this week"
+            return _event_week_ahead(event, rel.offset, cue)
         return _event_weeks(event, -rel.offset, cue)
     if rel.unit == "month":
         return _event_months(event, -rel.offset, cue)
