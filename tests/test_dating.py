@@ -710,8 +710,8 @@ def test_an_event_later_this_week_lies_ahead_in_that_week(monkeypatch: pytest.Mo
 
 def test_a_plain_phrase_matches_the_other_forms_of_its_verb(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_events(monkeypatch, "2019-06-15\tevent\t\tannexed the islands\tthe annexation of the islands")
-    assert published("Officials said on Monday, days after Borduria annexed the islands, that talks would "
-                     "resume.").value >= "2019-06-15"
+    pub = published("Officials said on Monday that talks would resume after Borduria's move annexing the islands.")
+    assert any("annexation of the islands" in e for e in pub.evidence)
 
 
 def test_just_over_a_month_before_an_event(monkeypatch: pytest.MonkeyPatch) -> None:
