@@ -91,6 +91,11 @@ def test_office_terms_with_cues(text: str, lo: str, hi: str) -> None:
     assert pub.confidence < 0.8
 
 
+def test_a_supposed_administration_is_no_term() -> None:
+    pub = published("Markets weighed what a Trump presidency would mean for trade, analysts said in 2016.")
+    assert not any("in office" in e for e in pub.evidence)
+
+
 def test_historic_title_in_a_dated_sentence_is_no_evidence() -> None:
     pub = published("The treaty was signed in 1987 by President Ronald Reagan. Former President Donald Trump "
                     "left it.")

@@ -1065,6 +1065,8 @@ def _read_office(text: str, ts: int, te: int, rows: list[tuple[str, bool, Term]]
         before = text[max(sent_start, ns - 90):ns]
         after = text[ne:min(sent_end, ne + 90)]
         admin = _ADMIN.match(after)
+        if admin and re.search(r"\b(?:an?|any|future|possible|potential|second|next)\s+$", before, re.I):
+            continue  # "under a Trump presidency", "a second Trump administration": a supposition
         if admin:  # "the new Biden administration": the head of government's term
             heads = [t for t in terms if t.office in HEAD_OFFICES]
             cue = _cue_before(before)
