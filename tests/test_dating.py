@@ -304,6 +304,7 @@ def test_a_hypothetical_event_is_no_evidence() -> None:
     "Prices might climb once Russian forces invade Ukraine, traders in Rotterdam fear.",
     "Opposition parties filed a motion to impeach Yoon on Wednesday and aimed to put it to a vote within days.",
     "Moscow has proposed extending New START by a year without conditions, the foreign ministry said.",
+    "Late on Monday the Kremlin recognised the region's independence, the first step towards annexing Crimea.",
 ])
 def test_an_event_in_a_forecast_or_supposition_is_not_behind(text: str) -> None:
     pub = published(text)

@@ -1510,7 +1510,7 @@ _CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”]")
 # Case-sensitive where a word is also a name ("May"); "will" etc. look ahead, the rest are hypothetical.
 _EV_FUTURE = re.compile(r"\b(?:[Ww]ill|[Ss]hall|won['’]t|\w+['’]ll|(?:set|poised|due|about|going|expected|likely|"
                         r"slated|scheduled|plans?|planning|aims?|seeks?|vows?|hopes?|wants?|intends?)\s+to|"
-                        r"(?:is|are)\s+to)\b")
+                        r"(?:is|are)\s+to|(?:steps?|moves?|moving|path|road)\s+(?:towards?|to))\b")
 _EV_MAYBE = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may|[Ww]ould|[Ii]f|[Uu]nless|[Ww]hether|[Pp]redict(?:s|ed|ing)?|"
                        r"[Ff]orecasts?|[Ee]xpects?|[Ff]ears?|risk\s+of|threat\s+of|prospect\s+of|possib(?:le|ility)|"
                        r"potential|[Bb]ets?|[Ww]agers?|odds|[Pp]olls?\s+show|(?:bid|motion|moves|move|push|efforts?|attempts?|"
