@@ -91,6 +91,13 @@ def test_office_terms_with_cues(text: str, lo: str, hi: str) -> None:
     assert pub.confidence < 0.8
 
 
+def test_a_settled_month_gives_its_best_day_flagged_as_a_guess() -> None:
+    text = ("The page's address: https://www.example.com/world/2024/03/ferry-deal\n\n"
+            "The minister signed the ferry deal on Thursday, officials said.")
+    pub = published(text, stamps=["https://www.example.com/world/2024/03/ferry-deal"])
+    assert pub.value[:7] == "2024-03" and pub.precision == "day" and pub.confidence < 0.3
+
+
 def test_a_supposed_administration_is_no_term() -> None:
     pub = published("Markets weighed what a Trump presidency would mean for trade, analysts said in 2016.")
     assert not any("in office" in e for e in pub.evidence)

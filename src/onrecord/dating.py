@@ -2477,7 +2477,9 @@ def _search(clues: list[Clue]) -> PublishedDate:
         precision, value, margin = "day", best.isoformat(), margin_day
         cap = _ANCHORED_CAP if anchored else _CAPS["day"]
     elif margin_month >= _MARGIN_MONTH:
-        precision, value, margin, cap = "month", f"{best:%Y-%m}", margin_month, _CAPS["month"]
+        # the month is settled, its days nearly tied: the best of them, with the confidence of that near-tie
+        # (a day to anchor the text's weekdays on, flagged as a guess, serves better than the month alone)
+        precision, value, margin, cap = "day", best.isoformat(), margin_day, _CAPS["month"]
     else:  # a tie across months: the year holding most of the best days
         near = Counter(days.year[total >= top - _NEAR].tolist())
         year = max(near, key=lambda y: (near[y], y == best.year, y))
