@@ -2472,22 +2472,22 @@ def _search(clues: list[Clue]) -> PublishedDate:
     other_month = (days.year != best.year) | (days.month != best.month)
     margin_day = top - rival(far)
     margin_month = top - rival(other_month)
+    settled = None  # when the day itself is not: how much of the date is
     if margin_day >= _MARGIN_DAY:
-        anchored = _anchored(clues, best_i)
-        precision, value, margin = "day", best.isoformat(), margin_day
-        cap = _ANCHORED_CAP if anchored else _CAPS["day"]
-    elif margin_month >= _MARGIN_MONTH:
-        # the month is settled, its days nearly tied: the best of them, with the confidence of that near-tie
-        # (a day to anchor the text's weekdays on, flagged as a guess, serves better than the month alone)
-        precision, value, margin, cap = "day", best.isoformat(), margin_day, _CAPS["month"]
+        margin = margin_day
+        cap = _ANCHORED_CAP if _anchored(clues, best_i) else _CAPS["day"]
+    elif margin_month >= _MARGIN_MONTH:  # the month is settled, its days nearly tied
+        margin, cap, settled = margin_day, _CAPS["month"], "the month"
     else:  # a tie across months: the year holding most of the best days
         near = Counter(days.year[total >= top - _NEAR].tolist())
         year = max(near, key=lambda y: (near[y], y == best.year, y))
         in_year = days.year == year
         best_i = int(np.flatnonzero(in_year)[np.argmax(total[in_year])])
         best = _day(days.ord[best_i])
-        margin = float(total[best_i]) - rival(~in_year)
-        precision, value, cap = "year", f"{year:04d}", _CAPS["year"]
+        far = np.abs(days.ord - days.ord[best_i]) > 1
+        margin, cap, settled = float(total[best_i]) - rival(~in_year), _CAPS["year"], "the year"
+    # Always a day: the best one, to anchor the text's weekdays on. When only the month or the year is
+    # settled, the confidence says it is a guess and the evidence names the close rivals.
     confidence = cap * (1 - math.exp(-max(margin, 0.0) / 1.2))
     if any(c.weight >= 1.0 and c.values[best_i] <= -0.5 * c.weight for c in clues):
         confidence *= 0.7  # the winner contradicts some evidence
@@ -2495,8 +2495,11 @@ def _search(clues: list[Clue]) -> PublishedDate:
         confidence = min(confidence, 0.3)
     method = "dateline" if any(c.kind == "dateline" and c.values[best_i] > 0 for c in clues) else "inferred"
     order = np.argsort(-np.where(far, total, -np.inf))[:8]
-    return PublishedDate(value, precision, round(max(confidence, 0.05), 2), _evidence(clues, best_i, best, order),
-                         method)
+    evidence = _evidence(clues, best_i, best, order)
+    if settled:
+        close = ", ".join(_day(days.ord[i]).isoformat() for i in order[:3] if total[i] >= top - 1.0)
+        evidence.append(f"only {settled} is settled" + (f"; close days: {close}" if close else ""))
+    return PublishedDate(best.isoformat(), "day", round(max(confidence, 0.05), 2), evidence, method)
 
 
 def _focus(clues: list[Clue], days: _Days) -> _Days:
