@@ -759,6 +759,13 @@ def test_an_era_alone_does_not_pull_the_date_to_today(monkeypatch: pytest.Monkey
     assert published(text).value[:4] in ("2022", "2023")
 
 
+def test_a_first_since_a_year_and_in_n_years_give_that_year_plus_n() -> None:
+    text = ("Leaders shake hands in first meeting in 66 years\n\nThe two leaders met on Saturday, the first "
+            "meeting between leaders of the two sides since 1949, officials said.")
+    pub = published(text)
+    assert pub.value[:4] in ("2015", "2016") and any("66 years" in e for e in pub.evidence)
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

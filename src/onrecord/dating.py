@@ -2420,15 +2420,19 @@ def _year_arithmetic_clues(text: str, mentions: list[Mention], zones: _Zones) ->
             spans[0].group("u").lower() == "years":
         out.append(_record_months_clue(spans[0], since_month[0]))
         return out
-    lasts = [m for m in mentions if m.kind == "year" and m.end_year is None and (m.pre or "") == "in"
-             and m.tense == "past" and not zones.decoy(m.start) and not zones.photo(m.start)
-             and _LAST_BEFORE.search(text, max(zones.sentence(m.start)[0], m.start - 80), m.start)]
+    # the last one 'in 1934', or the record held 'since 1949' ('the first meeting since 1949')
+    lasts = [m for m in mentions if m.kind == "year" and m.end_year is None and m.tense == "past"
+             and not zones.decoy(m.start) and not zones.photo(m.start) and (
+                 ((m.pre or "") == "in" and _LAST_BEFORE.search(text, max(zones.sentence(m.start)[0], m.start - 80),
+                                                                m.start)) or
+                 ((m.pre or "") == "since" and _SUPERLATIVE_SINCE.search(
+                     text, max(zones.sentence(m.start)[0], m.start - 120), m.end)))]
     if len(spans) == 1 and len({m.year for m in lasts}) == 1:
         hit, year = spans[0], lasts[0].year
         n = _num(hit.group("n")) * (10 if hit.group("u").lower().startswith("decade") else 1)
         q = re.sub(r"\s+", " ", (hit.group("q") or "").lower())
         lo, hi = {"more than": (n + 1, n + 5), "over": (n + 1, n + 5), "nearly": (n - 3, n),
-                  "almost": (n - 3, n)}.get(q, (n - 1, n + 2))
+                  "almost": (n - 3, n)}.get(q, (n, n + 1) if lasts[0].pre == "since" else (n - 1, n + 2))
         add(year + lo, year + hi, 0.8, f"'{hit.group(0).strip()}' and {_q(lasts[0])}: {year + lo} to {year + hi}",
             0.1 if q in ("more than", "over") else 0.0)
     return out
