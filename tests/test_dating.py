@@ -766,6 +766,12 @@ def test_a_first_since_a_year_and_in_n_years_give_that_year_plus_n() -> None:
     assert pub.value[:4] in ("2015", "2016") and any("66 years" in e for e in pub.evidence)
 
 
+def test_years_in_power_count_from_the_leaders_first_day() -> None:
+    pub = published("Angela Merkel, who is stepping down after 16 years in power, said on Monday that talks "
+                    "would be hard.")
+    assert "2021-05-23" <= pub.value <= "2022-05-24" and any("16 years in power" in e for e in pub.evidence)
+
+
 def test_ahead_in_a_narrated_past_clause_does_not_look_ahead() -> None:
     from onrecord.timex import find_timexes
 

@@ -2111,6 +2111,7 @@ def _clues(text: str, mentions: list[Mention], zones: _Zones, dateline: Mention 
     clues += _relative_day_clues(mentions, zones, dateline)
     clues += _years_after_clues(text, mentions, zones)
     clues += _office_clues(text, zones, mentions)
+    clues += _tenure_clues(text, zones)
     clues += events
     if dateline:
         clues.append(_dateline_clue(dateline))
@@ -2293,6 +2294,46 @@ _DECADES_AGO = re.compile(r"\b(?P<q>more\s+than|over|nearly|almost|about|some|ar
                           r"six|seven|eight|nine|\d)\s+decades\s+ago\b", re.I)
 
 
+_TENURE = re.compile(r"\b(?:(?P<q>nearly|almost|more\s+than|over|some|about)\s+)?(?P<n>\d{1,2}|two|three|four|five|six|"
+                     r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\s+years\s+(?:in\s+power|"
+                     r"in\s+office|at\s+the\s+helm|as\s+(?:chancellor|president|prime\s+minister|premier|leader))\b",
+                     re.I)
+
+
+def _tenure_clues(text: str, zones: _Zones) -> list[Clue]:
+    """'Merkel, stepping down after 16 years in power': the first day of her term, that many years on."""
+    out: dict[int, Clue] = {}
+    index = _term_index()
+    for hit in _TENURE.finditer(text):
+        if zones.decoy(hit.start()) or zones.photo(hit.start()):
+            continue
+        s, e = zones.sentence(hit.start())
+        starts = {t.start for w in set(re.findall(r"\b[A-Z][\w'’-]+", text[s:e])) for v, _, t in index.get(w, [])
+                  if t.office in HEAD_OFFICES and (v.split()[-1] == w or v.split()[0] == w)}
+        people = {t.person for w in set(re.findall(r"\b[A-Z][\w'’-]+", text[s:e])) for _, _, t in index.get(w, [])
+                  if t.office in HEAD_OFFICES}
+        if len(people) != 1 or not starts:
+            continue  # no head of government named beside it, or several
+        first = min(starts)
+        n = _num(hit.group("n"))
+        q = re.sub(r"\s+", " ", (hit.group("q") or "").lower())
+        lo, hi = {"more than": (n, n + 1.5), "over": (n, n + 1.5), "nearly": (n - 1, n), "almost": (n - 1, n)}.get(
+            q, (n - 0.5, n + 0.5))
+        a, b = first + timedelta(days=round(lo * 365.25)), first + timedelta(days=round(hi * 365.25))
+        out.setdefault(a.toordinal(), _window_clue(a, b, f"'{hit.group(0)}' since {first.isoformat()}: {a} to {b}"))
+    return list(out.values())
+
+
+def _window_clue(first: date, last: date, why: str, weight: float = 1.0) -> Clue:
+    """Published between two days."""
+    lo_o, hi_o = first.toordinal(), last.toordinal()
+
+    def score(days: _Days) -> np.ndarray:
+        return np.where((days.ord >= lo_o) & (days.ord <= hi_o), 1.0, -1.0)
+
+    return Clue("years after", weight, score, lambda d: why, support=(first, last))
+
+
 def _anniversary_clues(text: str, mentions: list[Mention], zones: _Zones) -> list[Clue]:
     """'the 30th anniversary of the 1989 protests' (2019); 'the 75th anniversary of the link-up' with the
     link-up dated 'April 25, 1945' elsewhere: about 25 April 2020.
@@ -2347,13 +2388,7 @@ def _record_months_clue(hit: re.Match, then: Mention) -> Clue:
               "almost": (n * 0.75, n)}.get(q, (n * 0.85, n * 1.2))
     start = date(then.year, then.month, 15)
     first, last = start + timedelta(days=round(lo * 30.44)), start + timedelta(days=round(hi * 30.44))
-    lo_o, hi_o = first.toordinal(), last.toordinal()
-
-    def score(days: _Days) -> np.ndarray:
-        return np.where((days.ord >= lo_o) & (days.ord <= hi_o), 1.0, -1.0)
-
-    why = f"'{hit.group(0).strip()}' and {_q(then)}: between {first:%Y-%m} and {last:%Y-%m}"
-    return Clue("years after", 1.0, score, lambda d: why, support=(first, last))
+    return _window_clue(first, last, f"'{hit.group(0).strip()}' and {_q(then)}: between {first:%Y-%m} and {last:%Y-%m}")
 
 
 def _num(word: str) -> int:
