@@ -312,6 +312,7 @@ def test_a_hypothetical_event_is_no_evidence() -> None:
     "Opposition parties filed a motion to impeach Yoon on Wednesday and aimed to put it to a vote within days.",
     "Moscow has proposed extending New START by a year without conditions, the foreign ministry said.",
     "Late on Monday the Kremlin recognised the region's independence, the first step towards annexing Crimea.",
+    "The opposition leader called on Johnson to resign after the ruling, reporters were told.",
 ])
 def test_an_event_in_a_forecast_or_supposition_is_not_behind(text: str) -> None:
     pub = published(text)

@@ -1517,7 +1517,8 @@ _EV_MAYBE = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may|[Ww]ould|[Ii]f|[Uu]nless|[Ww
                        r"threat(?:ened|ens)?|aimed|aiming)\s+to|try\s+to|tries\s+to|"
                        r"trying\s+to|[Pp]redictions?|scenario|hypothetical|"
                        r"[Pp]ropos(?:e|es|ed|ing|als?)|[Oo]ffer(?:s|ed|ing)?|[Ss]uggest(?:s|ed|ing)?|"
-                       r"call(?:s|ed|ing)?\s+for|[Uu]rg(?:e|es|ed|ing))\b")  # "proposed extending New START": a plan
+                       r"call(?:s|ed|ing)?\s+(?:for|on)|calls\s+to|[Dd]emand(?:s|ed|ing)?|[Uu]rg(?:e|es|ed|ing))\b")
+# ("proposed extending New START", "called on Johnson to resign": a plan or a demand, not the event)
 # a past relation between the frame and the event ("could rise further, the highest since Russia invaded"):
 # the event is behind the frame
 _EV_PAST_LINK = re.compile(r"\b(?:since|after|following|amid|wake|aftermath|ago|who|which)\b", re.I)
