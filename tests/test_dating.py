@@ -730,6 +730,13 @@ def test_a_plain_phrase_matches_the_other_forms_of_its_verb(monkeypatch: pytest.
     assert any("annexation of the islands" in e for e in pub.evidence)
 
 
+def test_an_event_still_to_come_on_a_named_weekday(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2025-02-14\tevent\t\tVelgrad Security Conference\tthe conference")
+    text = ("The two presidents spoke by phone on Wednesday. The vice president will see the prime minister at the "
+            "Velgrad Security Conference, which opens Friday. The talks began in 2023.")
+    assert published(text).value == "2025-02-12"
+
+
 def test_just_over_a_month_before_an_event(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_events(monkeypatch, "2016-11-08\tevent\t\tpresidential election\tthe election")
     text = ("The decree, signed on Monday, sends a message to Washington just over a month before the "

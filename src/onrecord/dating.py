@@ -1299,7 +1299,7 @@ _EV_ERA = re.compile(rf"\b(?:{_ORD}\s+(?P<ounit>year|month|week|day)\s+of|day\s+
 _EV_SPAN = re.compile(rf"(?:(?:\b(?P<q>more\s+than|just\s+over|over|nearly|almost|less\s+than|just\s+under|under)\s+)?"
                       rf"\b{_N}[\s-]+(?P<unit>hour|day|week|month)s?|\b(?P<units>hours|days|weeks|months)|"
                       r"\b(?P<one>(?:a|the|one)\s+day))\s+(?P<dir>after|following|before|ahead\s+of)\b", re.I)
-_EV_WAKE = re.compile(r"\b(?:in\s+the\s+(?:wake|aftermath)\s+of|on\s+the\s+heels\s+of|in\s+response\s+to)\b", re.I)
+_EV_WAKE = re.compile(r"\b(?:in\s+the\s+(?:wake|aftermath)\s+of|on\s+the\s+heels\s+of)\b", re.I)
 _EV_RECENT = re.compile(r"\b(?:recent|latest|just-concluded|last\s+week['’]s|this\s+week['’]s|yesterday['’]s|"
                         r"last\s+month['’]s)(?:\s+[\w-]+){0,2}\s*$", re.I)  # right before the name
 _EV_AFTER = re.compile(r"\b(?P<word>after|following|since|amid)\b", re.I)
@@ -1598,6 +1598,12 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
                      and 0 <= m.start - hit.end() <= 45 and not _CLAUSE_MARK.search(text, hit.end(), m.start)), None)
         if week is not None:  # "the Munich Security Conference this week", "next week's summit"
             return _event_week_ahead(event, week.offset, f"'{said} {week.text}'")
+        day = next((m for m in mentions if m.kind == "weekday" and m.tense != "past" and m.offset == 0
+                    and 0 <= m.start - hit.end() <= 30
+                    and re.fullmatch(r"\s*,?\s*(?:(?:which|that)\s+)?(?:[a-z]+\s+){0,3}", text[hit.end():m.start])),
+                   None)
+        if day is not None:  # "the Munich Security Conference, which opens Friday": the days before that day
+            return _event_days_ahead(event, day.weekday, f"'{said} {day.text}'")
         return _event_before(event, f"future '{said}': before")
     if frame is None and last(_EV_BEFORE, 40) and not last(_EV_SPAN, 110) and event.kind == "event":
         ahead = last(_EV_BEFORE, 40)
@@ -1937,6 +1943,18 @@ def _event_week_ahead(event: Event, ahead: int, cue: str) -> tuple[tuple, Clue]:
 
     return _event_clue(event, ("weeks ahead", ahead), 2.0, shape,
                        lambda f, l: (f - timedelta(days=7 * ahead + 7), f), f"{cue}: before, in that week")
+
+
+def _event_days_ahead(event: Event, weekday: int, cue: str) -> tuple[tuple, Clue]:
+    """An event still to come on a weekday named beside it: published in the six days before it."""
+
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        gap = _o(first) - days.ord
+        ok = (gap >= 1) & (gap <= 6) & (first.weekday() == weekday)
+        return np.where(ok, 1.0, np.where(gap < 0, -1.0, -0.5))
+
+    return _event_clue(event, ("days ahead", weekday), 2.0, shape,
+                       lambda f, l: (f - timedelta(days=7), f), f"{cue}: in the days before it")
 
 
 def _event_months(event: Event, back: int, cue: str) -> tuple[tuple, Clue]:
