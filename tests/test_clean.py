@@ -135,21 +135,18 @@ def test_masthead_names_the_outlet_and_is_removed(masthead, outlet):
     assert masthead in cleaned.removed
 
 
-def test_caption_is_kept_and_marked():
-    caption = "In this file photo taken on July 16, 2016, Mayor Ana Reyes cuts the ribbon at the depot. (AFP)"
-    cleaned = clean(_page("Night buses to run until 3 a.m. from next month", caption, *BODY))
-    kinds = {cleaned.text[p.start:p.end]: p.kind for p in cleaned.paragraphs}
-    assert kinds[caption] == "caption"
+def _kinds(cleaned):
+    return {cleaned.text[p.start:p.end]: p.kind for p in cleaned.paragraphs}
 
 
 @pytest.mark.parametrize("caption", [
+    "In this file photo taken on July 16, 2016, Mayor Ana Reyes cuts the ribbon at the depot. (AFP)",
     "[Photo caption: Ferries wait in the harbour at Port Aven. (Stringer/File)]",
     "HARBOUR. Mayor Ana Reyes attends the opening of the new depot.",
 ])
-def test_more_caption_styles(caption):
+def test_caption_is_kept_and_marked(caption):
     cleaned = clean(_page("Night buses to run until 3 a.m. from next month", caption, *BODY))
-    kinds = {cleaned.text[p.start:p.end]: p.kind for p in cleaned.paragraphs}
-    assert kinds[caption] == "caption"
+    assert _kinds(cleaned)[caption] == "caption"
 
 
 @pytest.mark.parametrize("lead", [
@@ -158,8 +155,7 @@ def test_more_caption_styles(caption):
 ])
 def test_a_lead_opening_with_capitals_is_no_caption(lead):
     cleaned = clean(_page("Ministry to expel 60 diplomats, close consulate in St. Petersburg", lead, *BODY))
-    kinds = {cleaned.text[p.start:p.end]: p.kind for p in cleaned.paragraphs}
-    assert kinds[lead] != "caption"
+    assert _kinds(cleaned)[lead] != "caption"
     assert cleaned.title == "Ministry to expel 60 diplomats, close consulate in St. Petersburg"
 
 

@@ -710,30 +710,20 @@ def test_a_plan_in_the_last_clause_of_a_conjunction_is_no_event(monkeypatch: pyt
     assert clues == []
 
 
-def test_an_event_still_to_come_this_week(monkeypatch: pytest.MonkeyPatch) -> None:
-    _fake_events(monkeypatch, "2025-02-14\tevent\t\tVelgrad Security Conference\tthe conference")
-    text = ("The two presidents spoke by phone on Wednesday, the White House said. Ministers will meet at the "
-            "Velgrad Security Conference this week to prepare the next round. The talks began in 2023.")
-    assert published(text).value == "2025-02-12"
-
-
-def test_an_event_later_this_week_lies_ahead_in_that_week(monkeypatch: pytest.MonkeyPatch) -> None:
-    _fake_events(monkeypatch, "2025-02-14\tevent\t\tVelgrad Security Conference\tthe conference")
-    text = ("The two presidents spoke by phone on Wednesday, the White House said, and envoys will meet at the "
-            "Velgrad Security Conference later this week. The talks began in 2023.")
-    assert published(text).value == "2025-02-12"
-
-
 def test_a_plain_phrase_matches_the_other_forms_of_its_verb(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_events(monkeypatch, "2019-06-15\tevent\t\tannexed the islands\tthe annexation of the islands")
     pub = published("Officials said on Monday that talks would resume after Borduria's move annexing the islands.")
     assert any("annexation of the islands" in e for e in pub.evidence)
 
 
-def test_an_event_still_to_come_on_a_named_weekday(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("words", [
+    "Ministers will meet at the Velgrad Security Conference this week.",
+    "Envoys will meet at the Velgrad Security Conference later this week.",
+    "The vice president will see the prime minister at the Velgrad Security Conference, which opens Friday.",
+])
+def test_an_event_still_to_come_in_the_same_week(monkeypatch: pytest.MonkeyPatch, words: str) -> None:
     _fake_events(monkeypatch, "2025-02-14\tevent\t\tVelgrad Security Conference\tthe conference")
-    text = ("The two presidents spoke by phone on Wednesday. The vice president will see the prime minister at the "
-            "Velgrad Security Conference, which opens Friday. The talks began in 2023.")
+    text = f"The two presidents spoke by phone on Wednesday, the White House said. {words} The talks began in 2023."
     assert published(text).value == "2025-02-12"
 
 
