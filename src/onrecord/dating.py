@@ -2343,14 +2343,14 @@ def _tenure_clues(text: str, zones: _Zones) -> list[Clue]:
     return list(out.values())
 
 
-def _window_clue(first: date, last: date, why: str, weight: float = 1.0) -> Clue:
-    """Published between two days."""
+def _window_clue(first: date, last: date, why: str, weight: float = 1.0, kind: str = "years after") -> Clue:
+    """Published between two days (both included)."""
     lo_o, hi_o = first.toordinal(), last.toordinal()
 
     def score(days: _Days) -> np.ndarray:
         return np.where((days.ord >= lo_o) & (days.ord <= hi_o), 1.0, -1.0)
 
-    return Clue("years after", weight, score, lambda d: why, support=(first, last))
+    return Clue(kind, weight, score, lambda d: why, support=(first, last))
 
 
 def _anniversary_clues(text: str, mentions: list[Mention], zones: _Zones) -> list[Clue]:
@@ -2682,11 +2682,7 @@ def _url_month_clue(found: PublishedDate) -> Clue:
     year, month = map(int, found.value.split("-"))
     first = date(year, month, 1)
     last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-
-    def score(days: _Days) -> np.ndarray:
-        return np.where((days.year == year) & (days.month == month), 1.0, -1.0)
-
-    return Clue("url", 6.0, score, lambda d: found.evidence[0], support=(first, last))
+    return _window_clue(first, last, found.evidence[0], weight=6.0, kind="url")
 
 
 def date_article(text: str, *, paragraphs: list[Paragraph], quotes: list[Quote],
