@@ -971,3 +971,37 @@ def test_a_recurring_row_does_not_pull_an_article_from_a_year_it_does_not_list(m
                     "inflation. The governor said the 2026 budget would need to be tighter than last year's. "
                     "Prices have climbed since the floods of 2023.")
     assert pub.value[:4] in ("2024", "2025"), pub.value
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("Russian President Vladimir Putin, 71, said on Tuesday that talks were possible.", "2023-10-05", "2024-10-08"),
+    ("The 78-year-old Donald Trump told supporters that he would win.", "2024-06-12", "2025-06-15"),
+    ("Vladimir Putin met the envoys. Putin, now 65, told them the door was open.", "2017-10-05", "2018-10-08"),
+    ("Joe Biden (80) said the alliance was stronger than ever.", "2022-11-18", "2023-11-21"),
+])
+def test_a_known_persons_age_dates_the_article_to_a_year_of_their_life(text: str, lo: str, hi: str) -> None:
+    pub = published(text)
+    assert lo <= pub.value <= hi and any("born" in e for e in pub.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Joe Biden, who was 78 when he took office, said the alliance was stronger than ever.",
+    "Vladimir Putin, then 47, became acting president as the century turned.",
+    "Johnson, 55, said the alliance was stronger than ever.",  # which Johnson?
+    "“Putin, 71, is tired,” the blogger wrote about Vladimir Putin.",
+])
+def test_ages_at_another_time_or_of_unknown_people_are_no_clue(text: str) -> None:
+    assert not any("born" in e for e in published(text).evidence)
+
+
+@pytest.mark.parametrize("text, lo", [
+    ("King Charles, 75, opened the session of parliament with a speech.", "2023-11-12"),
+    ("Brazil's Lula, 77, said the summit would be a turning point.", "2022-10-25"),
+])
+def test_a_one_word_name_counts_after_a_title(text: str, lo: str) -> None:
+    pub = published(text)
+    assert lo <= pub.value and any("born" in e for e in pub.evidence)
+
+
+def test_a_one_word_name_inside_another_name_is_not_that_person() -> None:
+    assert not any("born" in e for e in published("Ray Charles, 70, sang at the gala.").evidence)

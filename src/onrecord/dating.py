@@ -98,6 +98,26 @@ OFFICE_TITLES = {
     "finance minister": r"finance minister|minister of finance|finance chief|economy minister|"
                         r"(?<!shadow )chancellor(?: of the exchequer)?",
     "imf managing director": r"managing director|imf chief|imf head|fund chief",
+    "interior minister": r"interior minister|minister of (?:the )?interior|home minister|(?<!shadow )home secretary|"
+                         r"interior chief",
+    "justice minister": r"justice minister|minister of justice|(?<!shadow )justice secretary|lord chancellor",
+    "attorney general": r"(?<!deputy )(?<!assistant )attorney[- ]general",
+    "cia director": r"cia director|director of the (?:cia|central intelligence agency)|cia chief|cia head|spy chief",
+    "fbi director": r"fbi director|director of the (?:fbi|federal bureau of investigation)|fbi chief|fbi head",
+    "dni": r"director of national intelligence|dni|intelligence chief",
+    "chief of staff": r"chief of staff",
+    "senate majority leader": r"(?:senate )?majority leader|senate leader",
+    "party leader": r"leader|chairman|chairwoman|chair",
+    "governor": r"(?<!bank )governor|gov\.",
+    "mayor": r"mayor",
+    "chief of general staff": r"chief of (?:the )?general staff|army chief|commander[- ]in[- ]chief|top general|"
+                              r"chairman of the joint chiefs(?: of staff)?|joint chiefs chairman|military chief",
+    "secretary-general": r"secretary[- ]general|chief|head",
+    "un high commissioner": r"high commissioner|refugee chief|rights chief",
+    "ambassador to russia": r"ambassador|envoy",
+    "ambassador to china": r"ambassador|envoy",
+    "ambassador to ukraine": r"ambassador|envoy",
+    "ceo": r"ceo|chief executive(?: officer)?|boss|head",
     "director-general": r"director[- ]general|chief|head",
     "european commission president": r"president|commission chief",
     "european council president": r"president",
@@ -162,7 +182,8 @@ _TITLE_RES = {
 # a cheap test before the title patterns: most name mentions carry no title at all
 _TITLE_STEMS = ("president", "minister", "premier", "chancellor", "secretary", "spokes", "leader", "king", "queen",
                 "prince", "counsel", "chair", "chief", "ambassador", "envoy", "advis", "diplomat", "head", "monarch",
-                "pm", "vp", "pres.", "representative", "dictator", "ayatollah", "speaker", "governor", "director")
+                "pm", "vp", "pres.", "representative", "dictator", "ayatollah", "speaker", "governor", "director",
+                "attorney", "mayor", "ceo", "executive", "boss", "commissioner", "general", "dni")
 _CUE = re.compile(
     r"\b(?P<cue>[Ff]ormer|[Ee]x|[Tt]hen|[Ll]ate|[Pp]revious|onetime|one-time|erstwhile|new|newly[- ]\w+|[Ii]ncoming|"
     r"[Oo]utgoing|departing|lame-duck|current|sitting|incumbent)[\s-]+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+|[a-z]+['’]s\s+){0,3}\Z"
@@ -2131,6 +2152,7 @@ def _clues(text: str, mentions: list[Mention], zones: _Zones, dateline: Mention 
     clues += _years_after_clues(text, mentions, zones)
     clues += _office_clues(text, zones, mentions)
     clues += _tenure_clues(text, zones)
+    clues += _age_clues(text, zones)
     clues += events
     if dateline:
         clues.append(_dateline_clue(dateline))
@@ -2340,6 +2362,89 @@ def _tenure_clues(text: str, zones: _Zones) -> list[Clue]:
             q, (n - 0.5, n + 0.5))
         a, b = first + timedelta(days=round(lo * 365.25)), first + timedelta(days=round(hi * 365.25))
         out.setdefault(a.toordinal(), _window_clue(a, b, f"'{hit.group(0)}' since {first.isoformat()}: {a} to {b}"))
+    return list(out.values())
+
+
+@lru_cache(maxsize=1)
+def _birth_index() -> dict[str, list[tuple[str, date]]]:
+    """First and last name word -> (spelling variant, birth day) for the people in data/birthdates.tsv."""
+    index: dict[str, list[tuple[str, date]]] = {}
+    table = resources.files("onrecord").joinpath("data/birthdates.tsv").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        if not line.strip() or line.startswith(("#", "person\t")):
+            continue
+        person, born = line.split("\t")
+        for variant in person.split("|"):
+            words = variant.split()
+            particle = re.match(r"(?:[Aa]l|[Ee]l|[Aa][dsr])-(?=[A-Z])", words[-1])  # 'Bashir, 75' is Omar al-Bashir
+            for key in {words[0], words[-1], words[-1][particle.end():] if particle else words[-1]}:
+                index.setdefault(key, []).append((variant, date.fromisoformat(born)))
+    return index
+
+
+_NAME = r"[A-Z\u00C0-\u00DE][\w'’.-]*(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+|der\s+|da\s+)?[A-Z\u00C0-\u00DE][\w'’-]*){0,3}"
+# 'Putin, 71, said', 'Mr Biden, now 81,', 'Vladimir Putin (71)', 'Trump, who is 78,'
+_AGE_AFTER_NAME = re.compile(rf"(?P<name>{_NAME})(?:,\s+(?:(?:who\s+is|now|aged)\s+)?(?P<a>\d{{2,3}})(?=[,;.)]|\s+and\s)"
+                             rf"|\s+\((?P<b>\d{{2,3}})\))")
+# 'the 78-year-old Trump', 'the 71-year-old Russian president, Vladimir Putin'
+_AGE_BEFORE_NAME = re.compile(r"\b(?P<a>\d{2,3})-year-old\s+(?P<rest>[^.;:\n]{0,80})")
+# the age at some other time: 'died aged 85', 'then 65', 'when he was 45', 'at the age of 39'
+_AGE_THEN = re.compile(r"\b(?:died|dies|death|killed|then|when|was|were|became|elected|at\s+the\s+age|turned|turns|"
+                       r"as\s+a|born)\b", re.I)
+
+
+_NAME_TITLE = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "King",
+                         "Queen", "Prince", "Princess", "Pope", "Sheikh", "Emir", "President", "Minister", "Chancellor",
+                         "Senator", "Sen.", "Governor", "Gov.", "General", "Gen.", "Premier", "Leader", "Ayatollah"})
+
+
+def _person_born(text: str, name: str) -> tuple[str, date] | None:
+    """The person a name stands for, if the birth table knows exactly one the text names in full.
+
+    A one-word entry ('Charles', 'Lula') stands alone or after a title: 'King Charles', not 'Ray Charles'."""
+    words = [w for w in name.split() if not re.fullmatch(r"[IVX]+", w)]  # 'Charles III'
+    if not words:
+        return None
+
+    def said(variant: str) -> bool:
+        n = len(variant.split())
+        return words[-n:] == variant.split() and (n > 1 or len(words) == 1 or words[-2] in _NAME_TITLE or
+                                                  words[-2].endswith(("'s", "’s")))
+
+    for key in dict.fromkeys((words[-1], words[0])):
+        rows = _birth_index().get(key, [])
+        named = {(v, b) for v, b in rows if said(v)} or \
+            {(v, b) for v, b in rows if len(v.split()) > 1 and v in text}  # 'Putin, 71' after 'Vladimir Putin'
+        if len({b for _, b in named}) == 1:
+            return min(named)
+    return None
+
+
+def _age_clues(text: str, zones: _Zones) -> list[Clue]:
+    """'Putin, 71,' or 'the 78-year-old Biden': between that birthday and the next (data/birthdates.tsv)."""
+    out: dict[tuple[str, int], Clue] = {}
+
+    def add(name: str, age: int, at: int) -> None:
+        s, _ = zones.sentence(at)
+        if not 18 <= age <= 110 or zones.decoy(at) or zones.photo(at) or _AGE_THEN.search(text, max(s, at - 30), at):
+            return
+        person = _person_born(text, name)
+        if person is None:
+            return
+        variant, born = person
+        first, last = _shift_years(born, age), _shift_years(born, age + 1)
+        out.setdefault((variant, age), _window_clue(
+            first - timedelta(days=2), last + timedelta(days=1),
+            f"'{variant}, {age}' (born {born.isoformat()}): between {first} and {last}", weight=1.5, kind="age"))
+
+    for hit in _AGE_AFTER_NAME.finditer(text):
+        age = hit.group("a") or hit.group("b")
+        add(hit.group("name"), int(age), hit.start("name"))
+    for hit in _AGE_BEFORE_NAME.finditer(text):
+        names = re.findall(_NAME, hit.group("rest"))
+        known = [n for n in names if _person_born(text, n)]
+        if known:
+            add(known[0], int(hit.group("a")), hit.start())
     return list(out.values())
 
 
