@@ -887,8 +887,8 @@ def test_a_record_in_n_years_counts_from_the_last_such_year() -> None:
     text = ("The toll from the region's worst flood in more than 60 years rose on Sunday, officials said.\n\n"
             "The valley was last flooded on this scale in 1955, when the dam failed.")
     pub = published(text)
-    assert within(pub.value, "2016-01-01", "2020-12-31"), pub
-    assert any("2016 to 2020" in e for e in pub.evidence), pub.evidence
+    assert within(pub.value, "2015-01-01", "2020-12-31"), pub
+    assert any("2015 to 2025" in e for e in pub.evidence), pub.evidence
     assert pub.confidence < 0.8
     alone = published("The toll from the region's worst flood in more than 60 years rose on Sunday.")
     assert not any("more than 60 years" in e for e in alone.evidence)
@@ -1005,3 +1005,21 @@ def test_a_one_word_name_counts_after_a_title(text: str, lo: str) -> None:
 
 def test_a_one_word_name_inside_another_name_is_not_that_person() -> None:
     assert not any("born" in e for e in published("Ray Charles, 70, sang at the gala.").evidence)
+
+
+@pytest.mark.parametrize("stamp, value, confident", [
+    ("Published 12/02/2015 - 14:52 CET", "2015-02-12", True),  # a European zone writes the day first
+    ("Published 12/02/2015 | Updated 13/02/2015", "2015-02-12", True),  # the update can only be day-first
+    ("Published 12/02/2015 2:52 PM ET", "2015-12-02", True),  # a US zone writes the month first
+    ("Published 12/22/2015", "2015-12-22", True),
+    ("Published 12/02/2015", "2015-12-02", False),  # month-first by default, but not sure of it
+])
+def test_slash_dates_are_read_the_way_the_page_writes_them(stamp: str, value: str, confident: bool) -> None:
+    pub = published(f"Ceasefire agreed\n{stamp}\n" + BODY)
+    assert pub.value == value and (pub.confidence >= 0.8) == confident
+
+
+def test_more_than_n_years_since_a_year_starts_n_years_on() -> None:
+    pub = published("Oil fell to its lowest level in more than four years on Thursday, a level not seen since "
+                    "2010, after the cartel kept its ceiling.")
+    assert any("more than four years' and 'since 2010': 2014 to 2015" in e for e in pub.evidence)

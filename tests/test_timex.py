@@ -149,6 +149,9 @@ def test_years_before_a_comma_are_found() -> None:
     ("The union has called a rally for Saturday, November 24.", "future", False),
     ("The president promised the fans a parade on Saturday, June 1.", "future", False),
     ("The treaty was due to expire on February 5.", None, False),
+    # "said" only reports: the clause's own verb looks ahead, so "ahead of" still does
+    ("Analysts said Beijing was likely to raise pressure ahead of the inauguration on May 20.", "future", False),
+    ("Analysts said prices rose ahead of the vote on May 20.", None, False),
 ])
 def test_tense_of_plans(text: str, tense: str | None, anterior: bool) -> None:
     m = find_timexes(text)[0]

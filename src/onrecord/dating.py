@@ -50,7 +50,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from .records import Paragraph, PublishedDate, Quote, TimeExpr
-from .timex import Mention, _tense, find_timexes, holiday_on, resolve
+from .timex import Mention, _tense, ambiguous_slash_date, find_timexes, holiday_on, resolve, slash_order
 
 # --- office terms ------------------------------------------------------------
 
@@ -351,7 +351,10 @@ def _byline(text: str, mentions: list[Mention], zones: _Zones) -> PublishedDate 
     day = m.day_in(m.year)
     if day is None:
         return None
-    return PublishedDate(day.isoformat(), "day", (0.9, 0.85, 0.75)[rank], [f"byline '{line[:80]}'"], "dateline")
+    confidence, evidence = (0.9, 0.85, 0.75)[rank], [f"byline '{line[:80]}'"]
+    if ambiguous_slash_date(m) and slash_order(text) is None:  # '03/04/2019' on a page with no other hint
+        confidence, evidence = 0.7, evidence + ["read month-first (US); nothing on the page says day-first"]
+    return PublishedDate(day.isoformat(), "day", confidence, evidence, "dateline")
 
 
 def _yearless_byline(text: str, mentions: list[Mention], zones: _Zones) -> Mention | None:
@@ -2501,7 +2504,7 @@ def _anniversary_day_clue(day: date, why: str) -> Clue:
 
 
 _SUPERLATIVE_SINCE = re.compile(r"\b(?:first|biggest|largest|worst|deadliest|strongest|highest|lowest|heaviest|"
-                                r"longest|best)\b[^.;:\n]{0,60}\bsince\b", re.I)
+                                r"longest|best|not\s+seen|unseen)\b[^.;:\n]{0,60}\bsince\b", re.I)
 
 
 def _record_months_clue(hit: re.Match, then: Mention) -> Clue:
@@ -2590,10 +2593,13 @@ def _year_arithmetic_clues(text: str, mentions: list[Mention], zones: _Zones) ->
         hit, year = spans[0], lasts[0].year
         n = _num(hit.group("n")) * (10 if hit.group("u").lower().startswith("decade") else 1)
         q = re.sub(r"\s+", " ", (hit.group("q") or "").lower())
-        lo, hi = {"more than": (n + 1, n + 5), "over": (n + 1, n + 5), "nearly": (n - 3, n),
-                  "almost": (n - 3, n)}.get(q, (n, n + 1) if lasts[0].pre == "since" else (n - 1, n + 2))
+        # 'more than four years' since a day of 2010: 4.x years on, so 2014 (late) or 2015; a round
+        # number stands for the next one down: 'more than 60 years' is 60 to 69
+        step = 10 if n >= 20 and n % 10 == 0 else 5 if n >= 10 and n % 5 == 0 else 1
+        lo, hi = {"more than": (n, n + step), "over": (n, n + step), "nearly": (n - 1, n),
+                  "almost": (n - 1, n)}.get(q, (n, n + 1) if lasts[0].pre == "since" else (n - 1, n + 2))
         add(year + lo, year + hi, 0.8, f"'{hit.group(0).strip()}' and {_q(lasts[0])}: {year + lo} to {year + hi}",
-            0.1 if q in ("more than", "over") else 0.0)
+            (0.5 / (step + 4)) if q in ("more than", "over") else 0.0)
     return out
 
 

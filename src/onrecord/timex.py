@@ -314,16 +314,50 @@ def _after_name(text: str, start: int) -> bool:
     return bool(re.search(r"(?:Theresa|Minister|Mrs\.?|Ms\.?)\s+$", text[max(0, start - 20):start]))
 
 
+# zones written with day-first dates: 'Published 12/02/2015 - 14:52 CET' is 12 February
+_DAY_FIRST_ZONE = re.compile(r"\b(?:CES?T|BST|GMT|MSK|EES?T|WES?T|AES[DT]|AWST|IST|SAST|EAT|WAT|NZ[DS]T|HKT|SGT|"
+                             r"Moscow time|Kyiv time|Kiev time)\b")
+
+
+_US_ZONE = re.compile(r"\d\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:[ECMP][SD]?T|ET|PT)\b")
+
+
+def slash_order(text: str, found: list[re.Match] | None = None) -> str | None:
+    """How the page writes 'a/b/yyyy': a date that can only be read one way ('13/02/2015') settles it for
+    all; failing that, a European or Asian time zone on the page says day-first. None when nothing does
+    (then month-first, the US way, is assumed)."""
+    if found is None:
+        found = list(_RE_NUMERIC.finditer(text))
+    pairs = [tuple(int(x) for x in re.match(r"[\d./-]+", m.group(0)).group(0).split("/")[:2])
+             for m in found if m.group("sep") == "/"]
+    day_first = any(a > 12 >= b for a, b in pairs)
+    month_first = any(b > 12 >= a for a, b in pairs)
+    if day_first != month_first:
+        return "day-first" if day_first else "month-first"
+    if not day_first and pairs:
+        if _DAY_FIRST_ZONE.search(text):
+            return "day-first"
+        if _US_ZONE.search(text):
+            return "month-first"
+    return None
+
+
+def ambiguous_slash_date(m: Mention) -> bool:
+    """'03/04/2019': a date that reads as two different days."""
+    parts = re.match(r"(\d{1,2})/(\d{1,2})/", m.text.strip())
+    return bool(parts) and parts.group(1) != parts.group(2) and max(int(parts.group(1)), int(parts.group(2))) <= 12
+
+
 def _numeric_dates(text: str) -> list[Mention]:
     out = []
-    for m in _RE_NUMERIC.finditer(text):
-        if m.start() and text[m.start() - 1] in "0123456789./-":
-            continue
+    found = [m for m in _RE_NUMERIC.finditer(text) if not (m.start() and text[m.start() - 1] in "0123456789./-")]
+    day_first = slash_order(text, found) == "day-first"
+    for m in found:
         core = re.match(r"[\d./-]+", m.group(0)).group(0)
         if m.group("sep"):
             a, b, year = (int(x) for x in core.split(m.group("sep"))[:3])
-            # dots and dashes are day-first; slashes month-first (US); either flips when it cannot be
-            day, month = (b, a) if m.group("sep") == "/" else (a, b)
+            # dots and dashes are day-first; slashes as the page writes them; either flips when it cannot be
+            day, month = (b, a) if m.group("sep") == "/" and not day_first else (a, b)
             if month > 12:
                 day, month = month, day
         else:
@@ -623,11 +657,21 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
     return None, False, False
 
 
+_REPORTED = frozenset({"said", "says", "told", "tells", "added", "noted", "warned", "argued", "believe", "believed",
+                       "think", "thought", "wrote", "predicted"})
+
+
 def _narrated_before(text: str, start: int, skip: int) -> bool:
     """A past verb earlier in the sentence than the last ``skip`` words before ``start``."""
     back = text[max(0, start - 300):start]
     cut = max((b.end() for b in re.finditer(r"[.!?\n]\s", back)), default=0)
-    return any(_cue(w) == ("past", False) for w in _WORD.findall(back[cut:])[:-skip])
+    for word in reversed(_WORD.findall(back[cut:])[:-skip]):
+        if word.lower() in _REPORTED:
+            continue  # "analysts said Beijing was likely to ... ahead of": the nearest verb tells, not "said"
+        cue = _cue(word)
+        if cue:
+            return cue == ("past", False)
+    return False
 
 
 def _cue(word: str) -> tuple[str, bool] | None:
