@@ -84,6 +84,9 @@ def test_future_year_points_to_the_year_before() -> None:
     ("Prime Minister Theresa May told parliament the plan stood.", "2016-07-13", "2019-07-23"),
     ("The summit was the last for outgoing Chancellor Angela Merkel.", "2021-06-11", "2021-12-08"),
     ("Vassily Nebenzia, Russia's ambassador to the United Nations, spoke.", "2017-07-27", "2099-12-31"),
+    ("Interior Minister Nancy Faeser ordered checks at all borders.", "2021-12-08", "2025-05-06"),
+    ("FBI Director Christopher Wray told senators the threat was growing.", "2017-08-02", "2025-01-19"),
+    ("Twitter CEO Elon Musk said the platform would change its rules.", "2022-10-27", "2023-06-05"),
 ])
 def test_office_terms_with_cues(text: str, lo: str, hi: str) -> None:
     pub = published(text)
@@ -1023,3 +1026,8 @@ def test_more_than_n_years_since_a_year_starts_n_years_on() -> None:
     pub = published("Oil fell to its lowest level in more than four years on Thursday, a level not seen since "
                     "2010, after the cartel kept its ceiling.")
     assert any("more than four years' and 'since 2010': 2014 to 2015" in e for e in pub.evidence)
+
+
+def test_a_chief_executive_of_another_company_is_not_that_term() -> None:
+    pub = published("Tesla CEO Elon Musk said the carmaker would build a new plant in Texas.")
+    assert not any("in office" in e for e in pub.evidence)

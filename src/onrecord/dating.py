@@ -1106,7 +1106,10 @@ def _read_office(text: str, ts: int, te: int, rows: list[tuple[str, bool, Term]]
             if titled is None:
                 continue
             cue, title_at = titled
-            group = [t for t in terms if t.office == office]
+            group = [t for t in terms if t.office == office and (
+                t.office not in _ORG_NAMED or _org_named(t.org, text[sent_start:min(sent_end, ne + 60)]))]
+            if not group:
+                continue
             if cue == "in" and _historic(zones, mentions, ns, group):
                 continue
             start = max(sent_start, ns - 90) + title_at if title_at is not None else ns
@@ -1114,6 +1117,16 @@ def _read_office(text: str, ts: int, te: int, rows: list[tuple[str, bool, Term]]
             phrase = re.sub(r"\s+", " ", text[begin:ne])
             out.append((group, cue, phrase.strip(), _CUE_WEIGHT[cue]))
     return out
+
+
+# offices held at one of many companies: 'Tesla CEO Elon Musk' is not his term at Twitter
+_ORG_NAMED = frozenset({"ceo"})
+
+
+def _org_named(org: str, near: str) -> bool:
+    first = org.split()[0]
+    names = {org} | ({first} if len(first) >= 3 and first not in ("Bank", "General", "Credit") else set())
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", near) for n in names)
 
 
 _CUE_WEIGHT = {"in": 1.0, "former": 1.2, "new": 1.5, "elect": 1.5, "outgoing": 1.0}
