@@ -1428,8 +1428,14 @@ def _named_day_years(dated: list[Mention], years: dict[int, int], events: set[Ev
 
 
 def _in_context(event: Event, lower: str, start: int, end: int) -> bool:
-    """Each of the event's context groups has a word in lower[start:end]."""
-    return all(any(lower.find(alt, start, end) >= 0 for alt in group) for group in event.context)
+    """Each of the event's context groups has a word in lower[start:end] (a word start: 'ukrain' is
+    in 'Ukrainian', 'mpla' is not in 'complaint')."""
+    return all(_context_pattern(group).search(lower, start, end) for group in event.context)
+
+
+@lru_cache(maxsize=None)
+def _context_pattern(group: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(alt) for alt in group) + ")")
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
