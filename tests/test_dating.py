@@ -1031,3 +1031,11 @@ def test_more_than_n_years_since_a_year_starts_n_years_on() -> None:
 def test_a_chief_executive_of_another_company_is_not_that_term() -> None:
     pub = published("Tesla CEO Elon Musk said the carmaker would build a new plant in Texas.")
     assert not any("in office" in e for e in pub.evidence)
+
+
+def test_ahead_of_inside_a_conjunction_is_before_the_event_not_on_the_sentences_weekday(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2015-03-28\tevent\t\truritania + general election*\tRuritania's general election")
+    pub = published("The cartel on Thursday decided against cutting output, deepening concern over Ruritania's "
+                    "revenue ahead of the general elections.")
+    assert pub.value < "2015-03-28" and any("before" in e and "Ruritania" in e for e in pub.evidence), pub.evidence

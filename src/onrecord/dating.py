@@ -1430,7 +1430,8 @@ def _named_day_years(dated: list[Mention], years: dict[int, int], events: set[Ev
 def _in_context(event: Event, lower: str, start: int, end: int) -> bool:
     """Each of the event's context groups has a word in lower[start:end] (a word start: 'ukrain' is
     in 'Ukrainian', 'mpla' is not in 'complaint')."""
-    return all(_context_pattern(group).search(lower, start, end) for group in event.context)
+    return all(any(lower.find(alt, start, end) >= 0 for alt in group) and  # the cheap test first
+               _context_pattern(group).search(lower, start, end) for group in event.context)
 
 
 @lru_cache(maxsize=None)
@@ -1620,6 +1621,15 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
                 found = m
         return found
 
+    def ahead_cue() -> re.Match | None:
+        """'ahead of X', also inside a conjunction's span ('Nigeria's outlook ahead of February's elections')."""
+        found = last(_EV_BEFORE, 40)
+        for p in getattr(hit, "starts", ())[1:] if found is None else ():
+            cues = list(_EV_BEFORE.finditer(text, max(s_start, p - 40), p))
+            if cues and not _CLAUSE_MARK.search(text, cues[-1].end(), p):
+                found = cues[-1]
+        return found
+
     era = last(_EV_ERA, 60)
     if era:
         return _event_era(event, era, said)
@@ -1698,8 +1708,9 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
             # the year or the perfect points to another occurrence; the weekday is the saying's (but a lead's
             # "has won the prize, the academy announced on Thursday" is the news)
             return None
-        if rel.kind == "weekday" and event.kind != "era":
+        if rel.kind == "weekday" and event.kind != "era" and not ahead_cue():
             # "congratulated him on Wednesday on his victory in the election": that day or the days before
+            # (but "decided on Thursday ... ahead of February's elections": the elections are still to come)
             return _event_weekday(event, rel.weekday, f"'{said}' {_q(rel)}", loose=True)
     if event.kind == "dated":
         return None  # a phone call, a meeting: only a day beside it says which one
@@ -1717,7 +1728,7 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         if hit.start() < zones.head_end:  # the lead's "after X": the news X set off, days old
             return _event_after(event, ("after", "lead"), 21, 1.0, f"lead '{word} {said}': soon after")
         return _event_after(event, ("after",), 120, 0.6, f"'{word} {said}': after")
-    ahead = last(_EV_BEFORE, 40) or (None if isinstance(hit, _Hit) else _EV_INNER_AHEAD.search(hit.group(0)))
+    ahead = ahead_cue() or (None if isinstance(hit, _Hit) else _EV_INNER_AHEAD.search(hit.group(0)))
     if ahead and ahead.groupdict().get("plan") and event.kind == "era":
         ahead = None  # "the planned summit in Budapest": an era that began with the plan
     # a conjunction's words may carry the tense of the reporting clause ("said it would send"): no tense reading
