@@ -1039,3 +1039,9 @@ def test_ahead_of_inside_a_conjunction_is_before_the_event_not_on_the_sentences_
     pub = published("The cartel on Thursday decided against cutting output, deepening concern over Ruritania's "
                     "revenue ahead of the general elections.")
     assert pub.value < "2015-03-28" and any("before" in e and "Ruritania" in e for e in pub.evidence), pub.evidence
+
+
+def test_newly_in_office_leans_to_the_first_months_not_the_month_before() -> None:
+    pub = published("The prime minister travels to Paris on Saturday for talks with the newly elected French "
+                    "President Emmanuel Macron, officials said on Friday.")
+    assert "2017-05-14" <= pub.value <= "2017-11-14", pub

@@ -57,6 +57,7 @@ def test_finds_each_kind(text: str, words: str, kind: str, parts: dict) -> None:
     "A letter from May reached the committee.",
     "They recalled Bloody Sunday and Black Friday sales.",
     "Resolution 2231 and flight 2019 were discussed.",
+    "The plan could undermine the Good Friday Agreement, and the Christmas Island centre will stay open.",
 ])
 def test_no_false_hits(text: str) -> None:
     assert find_timexes(text) == []

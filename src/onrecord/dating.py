@@ -1011,8 +1011,9 @@ def _office_clue(terms: tuple[Term, ...], cue: str, phrase: str, weight: float) 
             best = np.full(len(days), -1.0)
             for s in s_o:
                 k = days.ord - s
-                best = np.maximum(best, np.where((k >= -30) & (k <= 180), 1.0,
-                                                 np.where((k > 180) & (k <= 365), 1.0 - (k - 180) / 185, -1.0)))
+                # the month before the start too ("the new Biden administration" in January), but less
+                best = np.maximum(best, np.where((k >= 0) & (k <= 180), 1.0, np.where(
+                    (k >= -30) & (k < 0), 0.6, np.where((k > 180) & (k <= 365), 1.0 - (k - 180) / 185, -1.0))))
             return best
         return Clue("office", weight, score,
                     lambda d: f"'{phrase}': {who} in office since "
@@ -1740,12 +1741,15 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         if hit.start() < zones.head_end and _era_begins(text, hit, before, mentions, zones):
             return _event_after(event, ("event", "lead"), 21, 1.0, f"lead '{said}' begins: soon after")
         return _event_after(event, ("era",), None, 1.0, f"mentions {said}: after")
-    if hit.start() < zones.head_end and event.kind == "event" and not _REL_CLAUSE.search(before[-60:]) and \
+    if hit.start() < zones.lead_end and event.kind == "event" and not _REL_CLAUSE.search(before[-60:]) and \
             not re.search(r",\s*(?:who|which|whose)\b", hit.group(0)) and (
             tense == "past" or (tense is None and (_PAST_VERB.search(text, s_start, hit.end()) or
                                                    _headline(text, s_start, s_end)))):
-        # the lead narrating an event in the past tense ("Halden captured the state's electoral votes"): the news
-        return _event_after(event, ("event", "lead"), 21, 1.0, f"lead '{said}': soon after")
+        # the lead narrating an event in the past tense ("Halden captured the state's electoral votes"): the
+        # news; in the paragraphs after the first, a little less surely
+        first = hit.start() < zones.head_end
+        return _event_after(event, ("event", "lead"), 21, 1.0 if first else 0.7,
+                            f"lead '{said}': soon after" if first else f"early '{said}': soon after")
     return _event_after(event, ("event",), 365, 1.0, f"mentions {said}: after", soft=True)
 
 

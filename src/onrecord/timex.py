@@ -110,7 +110,10 @@ _RE_DECADE = re.compile(r"(?:['’‘](?P<short>\d)0s|(?P<full>(?:1[89]|20)\d)0s
 _BACK_DECADE = re.compile(r"(?:\b[Tt]he[^\S\n]+)?(?:(?:early|mid|late)(?:[^\S\n]|-)+)?\Z")
 _RE_HOLIDAY = re.compile(r"(?:Christmas|New\s+Year|Thanksgiving|Easter|Halloween|Valentine['’]s\s+Day|"
                          r"Fourth\s+of\s+July|Victory\s+Day|Labor\s+Day|Memorial\s+Day|Boxing\s+Day|Good\s+Friday)"
-                         r"(?:['’]s)?(?:\s+(?:Eve|Day))?\b")
+                         r"(?:['’]s)?(?:\s+(?:Eve|Day))?\b"
+                         # a name, not the day: the Good Friday Agreement, the Easter Rising, Christmas Island
+                         r"(?!\s+(?:[Aa]greement|[Aa]ccords?|Rising|Islands?|Uprising|Offensive|[Bb]ombings?|"
+                         r"[Aa]ttacks?|[Dd]eal|[Pp]eace|[Mm]assacre|[Pp]arty|[Cc]ampaign))")
 _BACK_HOLIDAY = re.compile(r"(?:\b(?P<pre>last|next|this|on|at|over|for|since|before|after|by|until|ahead[^\S\n]+of)[^\S\n]+)?"
                            r"(?:the[^\S\n]+)?(?P<orth>Orthodox[^\S\n]+)?\Z")
 _NOT_YEAR_BEFORE = re.compile(
