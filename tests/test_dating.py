@@ -1045,3 +1045,9 @@ def test_newly_in_office_leans_to_the_first_months_not_the_month_before() -> Non
     pub = published("The prime minister travels to Paris on Saturday for talks with the newly elected French "
                     "President Emmanuel Macron, officials said on Friday.")
     assert "2017-05-14" <= pub.value <= "2017-11-14", pub
+
+
+def test_a_headlines_plan_on_a_weekday_is_not_the_news_day() -> None:
+    pub = published("Envoys agree to halt firing; talks to resume again on Monday\n\nNegotiators agreed on Saturday "
+                    "to halt all firing after a week of shelling, officials said in a statement.")
+    assert not any("lead 'on Monday'" in e for e in pub.evidence)

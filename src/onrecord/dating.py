@@ -2094,8 +2094,16 @@ def _lead_like(m: Mention, zones: _Zones, dateline: Mention | None) -> bool:
     if (m.pre or "") in _BOUNDING or m.text[:4].lower() == "the " or m.unit == "explicit" or \
             m.text.endswith(("'s", "’s")):
         return False  # "since Monday", "the March 3 vote", "last Friday", "Sunday's election": not the lead's day
+    s, e = zones.sentence(m.start)
+    line = zones.text[s:e].strip()
+    if "\n" not in line and not line.endswith((".", "!", "?")) and len(line.split()) <= 25 and \
+            _HEADLINE_PLAN.search(zones.text, max(s, m.start - 30), m.start):
+        return False  # a headline's "DGMOs to talk again on Monday": a plan, not the news's day
     # 'March 3' without 'on': an older event named by its date
     return not (m.kind == "date" and m.year is None and m.weekday is None and m.pre != "on")
+
+
+_HEADLINE_PLAN = re.compile(r"\bto\s+[a-z]+(?:\s+again)?\s+\Z")
 
 
 def _clues(text: str, mentions: list[Mention], zones: _Zones, dateline: Mention | None) -> list[Clue]:
