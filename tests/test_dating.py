@@ -81,6 +81,7 @@ def test_future_year_points_to_the_year_before() -> None:
     ("Moscow is ready to talk to the new Biden administration.", "2020-12-21", "2021-07-20"),
     ("He said then-Vice President Joe Biden had visited Kyiv.", "2017-01-20", "2099-12-31"),
     ("The call with President-elect Joe Biden lasted an hour.", "2020-10-12", "2021-01-19"),
+    ("Beijing warned President-elect Lai Ching-te, who takes office in four months.", "2024-01-01", "2024-05-19"),
     ("Prime Minister Theresa May told parliament the plan stood.", "2016-07-13", "2019-07-23"),
     ("The summit was the last for outgoing Chancellor Angela Merkel.", "2021-06-11", "2021-12-08"),
     ("Vassily Nebenzia, Russia's ambassador to the United Nations, spoke.", "2017-07-27", "2099-12-31"),

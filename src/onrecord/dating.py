@@ -1020,13 +1020,15 @@ def _office_clue(terms: tuple[Term, ...], cue: str, phrase: str, weight: float) 
                               f"{max((s for s in starts if s <= d + timedelta(days=30)), default=starts[0])}",
                     support=(starts[0] - timedelta(days=30), starts[-1] + timedelta(days=365)))
     if cue == "elect":
+        # between election and inauguration: weeks in most countries, four months in Taiwan or Mexico
         def score(days: _Days) -> np.ndarray:
-            ok = np.zeros(len(days), dtype=bool)
+            best = np.full(len(days), -1.0)
             for s in s_o:
-                ok |= (s - days.ord > 0) & (s - days.ord <= 100)
-            return np.where(ok, 1.0, -1.0)
+                k = s - days.ord
+                best = np.maximum(best, np.where((k > 0) & (k <= 100), 1.0, np.where((k > 100) & (k <= 140), 0.5, -1.0)))
+            return best
         return Clue("office", weight, score, lambda d: f"'{phrase}': before {who} took office",
-                    support=(starts[0] - timedelta(days=100), starts[-1]))
+                    support=(starts[0] - timedelta(days=140), starts[-1]))
     if cue == "outgoing":
         def score(days: _Days) -> np.ndarray:
             ok = np.zeros(len(days), dtype=bool)
