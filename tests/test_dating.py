@@ -1023,6 +1023,15 @@ def test_slash_dates_are_read_the_way_the_page_writes_them(stamp: str, value: st
     assert pub.value == value and (pub.confidence >= 0.8) == confident
 
 
+@pytest.mark.parametrize("lead, value", [
+    ("Leaders agreed on a ceasefire after talks through the night, officials said on Thursday.", "2015-02-12"),
+    ("Leaders agreed on a ceasefire after talks through the night, officials said on Wednesday.", "2015-12-02"),
+])
+def test_an_unsettled_slash_date_is_read_the_way_the_text_agrees_with(lead: str, value: str) -> None:
+    pub = published(f"Ceasefire agreed\nPublished 12/02/2015\n{lead}")
+    assert pub.value == value and pub.confidence < 0.8
+
+
 def test_more_than_n_years_since_a_year_starts_n_years_on() -> None:
     pub = published("Oil fell to its lowest level in more than four years on Thursday, a level not seen since "
                     "2010, after the cartel kept its ceiling.")

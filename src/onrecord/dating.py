@@ -321,8 +321,11 @@ def _trailing_links(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, i
 
 # --- bylines and datelines ---------------------------------------------------------------------
 
-def _byline(text: str, mentions: list[Mention], zones: _Zones) -> PublishedDate | None:
-    """A labelled or bare date line before the body: 'Published: 15.05.2019 12:30', 'March 3, 2022 10:15 AM ET'."""
+def _byline(text: str, mentions: list[Mention], zones: _Zones) -> tuple[PublishedDate, date | None] | None:
+    """A labelled or bare date line before the body: 'Published: 15.05.2019 12:30', 'March 3, 2022 10:15 AM ET'.
+
+    With it, the other reading of a slash date nothing on the page settles ('03/04/2019'), for the text to
+    choose between."""
     found: list[tuple[int, int, Mention, str]] = []
     dated = [m for m in mentions if m.kind == "date" and m.year and m.start < zones.head_end
              and not zones.photo(m.start) and not zones.decoy(m.start)]
@@ -351,10 +354,25 @@ def _byline(text: str, mentions: list[Mention], zones: _Zones) -> PublishedDate 
     day = m.day_in(m.year)
     if day is None:
         return None
-    confidence, evidence = (0.9, 0.85, 0.75)[rank], [f"byline '{line[:80]}'"]
+    published = PublishedDate(day.isoformat(), "day", (0.9, 0.85, 0.75)[rank], [f"byline '{line[:80]}'"], "dateline")
     if ambiguous_slash_date(m) and slash_order(text) is None:  # '03/04/2019' on a page with no other hint
-        confidence, evidence = 0.7, evidence + ["read month-first (US); nothing on the page says day-first"]
-    return PublishedDate(day.isoformat(), "day", confidence, evidence, "dateline")
+        return published, date(day.year, day.day, day.month)
+    return published, None
+
+
+def _either_day_clue(first: date, other: date, line: str) -> Clue:
+    """A slash date read either way: the month-first day (the US way) or the day-first one."""
+    a, b = first.toordinal(), other.toordinal()
+
+    def score(days: _Days) -> np.ndarray:
+        return np.where(days.ord == a, 1.0, np.where(days.ord == b, 0.95, -1.0))
+
+    def focus(days: _Days) -> np.ndarray:
+        return (days.ord == a) | (days.ord == b)
+
+    return Clue("dateline", 6.0, score, lambda d: f"byline '{line[:80]}' read "
+                + ("month-first" if d == first else "day-first") + ", as the text suggests", focus=focus,
+                support=(min(first, other), max(first, other)))
 
 
 def _yearless_byline(text: str, mentions: list[Mention], zones: _Zones) -> Mention | None:
@@ -2781,7 +2799,7 @@ def _url_date(stamps: Sequence[str]) -> PublishedDate | None:
     return None
 
 
-def _stamp_date(stamps: Sequence[str]) -> PublishedDate | None:
+def _stamp_date(stamps: Sequence[str]) -> tuple[PublishedDate, date | None] | None:
     """The page's own 'Published: ...' lines, which the cleaner took out of the text."""
     if not stamps:
         return None
@@ -2811,17 +2829,23 @@ def infer_published(text: str, mentions: list[Mention], *, paragraphs: list[Para
     """
     if metadata is not None and metadata.value:
         return metadata
-    stamped = _stamp_date(stamps)
-    if stamped:
-        return stamped
+    found = _stamp_date(stamps)
+    if found and found[1] is None:
+        return found[0]
     from_url = _url_date(stamps)
-    if from_url and from_url.precision == "day":
+    if from_url and from_url.precision == "day" and not found:
         return from_url
     paragraphs = paragraphs or default_paragraphs(text)
     zones = _zones(text, paragraphs, quotes)
-    byline = _byline(text, mentions, zones)
-    if byline:
-        return byline
+    found = found or _byline(text, mentions, zones)
+    if found and found[1] is None:
+        return found[0]
+    if found:  # '04/12/2014' with nothing on the page to say how: the text's own clues choose
+        first = date.fromisoformat(found[0].value)
+        either = _either_day_clue(first, found[1], found[0].evidence[0][8:-1])
+        others = [m for m in mentions if not (m.start < zones.head_end and ambiguous_slash_date(m))]
+        chosen = _search(_clues(text, others, zones, None) + [either])
+        return replace(chosen, confidence=min(chosen.confidence, 0.7), method="dateline")
     dateline = _dateline(text, mentions, paragraphs, zones) or _stamp_dateline(stamps) or \
         _yearless_byline(text, mentions, zones)
     if dateline and dateline.year and dateline.day_in(dateline.year):
