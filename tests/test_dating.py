@@ -88,6 +88,8 @@ def test_future_year_points_to_the_year_before() -> None:
     ("Interior Minister Nancy Faeser ordered checks at all borders.", "2021-12-08", "2025-05-06"),
     ("FBI Director Christopher Wray told senators the threat was growing.", "2017-08-02", "2025-01-19"),
     ("Twitter CEO Elon Musk said the platform would change its rules.", "2022-10-27", "2023-06-05"),
+    ("Protesters have camped there since the fall of President Viktor Yanukovych.", "2014-02-22", "2099-12-31"),
+    ("Ousted President Viktor Yanukovych spoke to reporters in exile.", "2014-02-22", "2099-12-31"),
 ])
 def test_office_terms_with_cues(text: str, lo: str, hi: str) -> None:
     pub = published(text)
@@ -1061,3 +1063,9 @@ def test_a_headlines_plan_on_a_weekday_is_not_the_news_day() -> None:
     pub = published("Envoys agree to halt firing; talks to resume again on Monday\n\nNegotiators agreed on Saturday "
                     "to halt all firing after a week of shelling, officials said in a statement.")
     assert not any("lead 'on Monday'" in e for e in pub.evidence)
+
+
+def test_a_plan_told_in_the_past_perfect_is_no_recent_event() -> None:
+    pub = published("Leaders issued a joint statement on Saturday. Russia had planned a grand military parade on "
+                    "Red Square on May 9, but it was postponed because of the virus.")
+    assert not any("latest dated event" in e for e in pub.evidence)

@@ -153,6 +153,7 @@ def test_years_before_a_comma_are_found() -> None:
     # "said" only reports: the clause's own verb looks ahead, so "ahead of" still does
     ("Analysts said Beijing was likely to raise pressure ahead of the inauguration on May 20.", "future", False),
     ("Analysts said prices rose ahead of the vote on May 20.", None, False),
+    ("The document sets a ceasefire starting at 00:00 Kyiv time on Feb. 15.", "future", False),
 ])
 def test_tense_of_plans(text: str, tense: str | None, anterior: bool) -> None:
     m = find_timexes(text)[0]

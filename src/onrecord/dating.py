@@ -186,11 +186,14 @@ _TITLE_STEMS = ("president", "minister", "premier", "chancellor", "secretary", "
                 "attorney", "mayor", "ceo", "executive", "boss", "commissioner", "general", "dni")
 _CUE = re.compile(
     r"\b(?P<cue>[Ff]ormer|[Ee]x|[Tt]hen|[Ll]ate|[Pp]revious|onetime|one-time|erstwhile|new|newly[- ]\w+|[Ii]ncoming|"
-    r"[Oo]utgoing|departing|lame-duck|current|sitting|incumbent)[\s-]+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+|[a-z]+['’]s\s+){0,3}\Z"
+    r"[Oo]utgoing|departing|lame-duck|current|sitting|incumbent|[Oo]usted|[Dd]eposed|[Tt]oppled|[Oo]verthrown|"
+    r"[Ee]xiled|(?:fall|ouster|overthrow|toppling|flight)\s+of(?:\s+the)?)[\s-]+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+|[a-z]+['’]s\s+){0,3}\Z"
 )
 _CUE_KIND = {"former": "former", "ex": "former", "then": "former", "late": "former", "previous": "former",
              "onetime": "former", "one-time": "former", "erstwhile": "former", "new": "new", "incoming": "new",
-             "outgoing": "outgoing", "departing": "outgoing", "lame-duck": "outgoing"}
+             "outgoing": "outgoing", "departing": "outgoing", "lame-duck": "outgoing", "ousted": "former",
+             "deposed": "former", "toppled": "former", "overthrown": "former", "exiled": "former"}
+_PLANNED = re.compile(r"\b(?:planned|plans|due|scheduled|expected|set|meant|intended|supposed)\b", re.I)
 _ADMIN = re.compile(r"^(?:['’]s)?\s+(?:administration|government|cabinet|presidency|White House)\b")
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’-]*")
 
@@ -1170,6 +1173,8 @@ def _cue_before(before: str) -> str | None:
     word = m.group("cue").lower()
     if word.startswith("newly"):
         return "new"
+    if word.endswith(("of", "the")):  # "since the fall of President Viktor Yanukovych"
+        return "former"
     return _CUE_KIND.get(word, "in")
 
 
@@ -2165,7 +2170,11 @@ def _clues(text: str, mentions: list[Mention], zones: _Zones, dateline: Mention 
                 if (m.month, m.day) not in ahead:  # the headline's "October 14" and the body's are one date
                     clues.append(_ahead_clue(m, 1.0 if not ahead else 0.7))
                     ahead.add((m.month, m.day))
-            elif m is not lead and (m.pre or "") not in _BOUNDING:
+            elif m is not lead and (m.pre or "") not in _BOUNDING and not (
+                    m.anterior and m.weekday is None and
+                    _PLANNED.search(text, max(zones.sentence(m.start)[0], m.start - 80), m.start)):
+                # not "had planned a parade on May 9": that day may still lie ahead ("had been expected on
+                # Thursday, July 2" with its weekday is a day of the last week or two)
                 recent.append(m)
             span = _SPAN_BEFORE_DATE.search(text, max(zones.sentence(m.start)[0], m.start - 80), m.start + 1)
             if span and span.end() >= m.start - 45:

@@ -133,7 +133,7 @@ _FUTURE_WORDS = frozenset(
     "intends intend intent intention aims aim hopes hope seeks seek ready poised likely whether going expire "
     "expires expiring forthcoming until till ahead promised promise promises pledged pledge pledges vowed vow "
     "vows tomorrow travels travel hosts host faces face plays meets resumes reopens opens begins starts kicks "
-    "convenes remanded bailed summoned".split()
+    "convenes remanded bailed summoned starting effective".split()
 )
 _SCHEDULED_WORDS = frozenset("expire expires expiring until till through deadline".split())
 # past verbs with future objects: "pledged to ...", "remanded in custody to appear on 5 April"
