@@ -1069,3 +1069,18 @@ def test_a_plan_told_in_the_past_perfect_is_no_recent_event() -> None:
     pub = published("Leaders issued a joint statement on Saturday. Russia had planned a grand military parade on "
                     "Red Square on May 9, but it was postponed because of the virus.")
     assert not any("latest dated event" in e for e in pub.evidence)
+
+
+def test_a_plain_mention_of_a_games_or_conference_does_not_rule_out_the_weeks_before(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2024-06-15/2024-06-16\tevent\t\tVelgrad conference\tthe Velgrad peace conference")
+    from onrecord.dating import _events, _read_event, _zones, default_paragraphs, _Days, _find_phrase
+    from datetime import date
+    text = "\n\n".join([BODY] * 5 + ["Critics of the Velgrad conference abound among lawmakers."])  # past the lead
+    zones = _zones(text, default_paragraphs(text), [])
+    event = _events()[0]
+    hit = next(iter(_find_phrase(event.phrases[0], text, text.lower(), zones)))
+    _, clue = _read_event(event, text, hit, [], zones)
+    week_before, year_before = date(2024, 6, 8), date(2023, 6, 1)
+    assert clue.score(_Days.span(week_before, week_before))[0] > -0.2
+    assert clue.score(_Days.span(year_before, year_before))[0] < -0.5

@@ -1839,6 +1839,9 @@ def _event_after(event: Event, key: tuple, fresh: int | None, weight: float, why
         if fresh is None:  # an era: any time after it began, the first years a little likelier (no tie to today)
             return np.where(days.ord < _o(first), -1.0, _interp(days.ord - _o(first), [0, 365, 1500], [0.3, 0.2, 0.0]))
         k = days.ord - _o(last)
+        if soft and last > first:  # a plain mention of a conference or Games: previews name it too
+            before = _interp(_o(first) - days.ord, [1, 120, 365], [0.0, -0.3, -0.8])
+            return np.where(days.ord < _o(first), before, _interp(k, [0, 60, 365, 1500], [0.6, 0.5, 0.25, 0.0]))
         if soft:  # a plain mention: recent events are named more often than old ones
             near = _interp(k, [0, 60, 365, 1500], [0.6, 0.5, 0.25, 0.0])
         elif key[-1] == "lead":  # the lead's own news: reported that day or the next, seldom a week on
