@@ -168,6 +168,13 @@ def test_a_lead_opening_with_capitals_is_no_caption(lead):
     "City reporter | 8:14 AM PDT",
     "[Video: Council leader explains the plan (1:58)]",
     "Local  Sports  Business  World  Opinion  e-Edition",
+    "URL: https://www.harbourgazette.example/local/2024/05/12/night-buses",
+    "Independent reporting on the harbour district",
+    "A blog about buses, ferries and the people who ride them",
+    "International Edition in English",
+    "Follow topic: Harbour transport",
+    "Breaking: Ferry strike called off — live updates ›",
+    "Story cluster: Night buses · 214 articles",
 ])
 def test_the_headline_is_not_the_sites_own_line(chrome):
     title = "Night buses to run until 3 a.m. from next month, Twitter users cheer"
@@ -275,3 +282,10 @@ def test_the_pages_own_address_on_the_first_line_reaches_dating_but_related_link
     )
     cleaned = clean(page)
     assert cleaned.stamps == ["https://www.harbourledger.example/business/2024/06/05/rate-cut/"]
+
+
+def test_a_prose_tagline_above_the_headline_does_not_hide_it():
+    title = "Night buses to run until 3 a.m. from next month"
+    page = _page("HARBOUR NOTES\nTransport news, minus the spin. A one-person blog.", "Home  |  About  |  Contact",
+                 title, "Posted on May 12, 2024 by Ann Reyes", *BODY)
+    assert clean(page).title == title

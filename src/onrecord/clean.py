@@ -301,6 +301,14 @@ _SITE_LINE = re.compile(r"\s[|•·]\s|^\s*live\s*:|\b(?:news|network|agency|dig
                         r"\bupdated\s+around\b|\bpart\s+of\s+the\b", re.I)
 
 
+# Lines near the top that are no headline: an address, a menu arrow, a tagline ("A blog about ...",
+# "Independent reporting on ..."), a follow prompt, an edition switch, an aggregator's cluster count.
+_NOT_HEADLINE = re.compile(r"^\W*URL:|https?://|\bwww\.|[▾›]|^\W*(?:A|An)\s+(?:[\w-]+\s+)?(?:blog|newsletter|site|"
+                           r"website|podcast|journal|magazine)\b|^\W*Independent\s+(?:news|reporting|journalism|"
+                           r"analysis)\b|\bnotes\s+on\b|^\W*(?:Follow|Subscribe|Sign\s+up|Listen|Watch)\b|"
+                           r"\bEdition\s+in\b|\b\d+\s+articles\b|^\W*Story\s+cluster\b", re.I)
+
+
 def _headline_score(line: Line, rank: int) -> float:
     """How much a line looks like this page's headline (0 = not at all)."""
     text = line.text.rstrip()
@@ -315,7 +323,8 @@ def _headline_score(line: Line, rank: int) -> float:
         score += 0.2
     if two:
         score -= 0.3
-    if _SITE_LINE.search(text) or _MENU.match(text) or re.search(r"\S {2,}\S", text) or text.startswith("["):
+    if _SITE_LINE.search(text) or _MENU.match(text) or re.search(r"\S {2,}\S", text) or text.startswith("[") or \
+            _NOT_HEADLINE.search(text):
         score -= 1.2  # "TPA | Transcontinental Press Agency", "News  Arts & Life  Music", "Live: Traffic"
     elif not re.search(r"\b[a-z]{2,}\b", text) and line.words <= 5:
         score -= 0.8  # "Helvetia Wire Digest": a name, not a headline (which has a lower-case word or more)
@@ -328,7 +337,9 @@ def _find_title(lines: list[Line], body_start: int, hint: str | None, captions: 
         for line in lines:
             if line_key(line.text) == wanted:
                 return line
-    top = [ln for ln in lines if ln.index <= body_start and ln.index not in captions] or lines[:3]
+    # a tagline that reads like prose may open the "body" above the headline: look a few lines further
+    top = [ln for ln in lines if ln.index <= body_start and ln.index not in captions]
+    top = top + [ln for ln in lines if ln.index > body_start and ln.index not in captions][:2] or lines[:3]
     seen = Counter(line_key(ln.text) for ln in lines)
     best, best_score = None, 0.0
     for rank, line in enumerate(top):

@@ -1651,7 +1651,8 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         """'ahead of X', also inside a conjunction's span ('Nigeria's outlook ahead of February's elections')."""
         found = last(_EV_BEFORE, 40)
         for p in getattr(hit, "starts", ())[1:] if found is None else ():
-            cues = list(_EV_BEFORE.finditer(text, max(s_start, p - 40), p))
+            cues = [c for c in _EV_BEFORE.finditer(text, max(s_start, p - 40), p)
+                    if not c.group("plan") and not c.group(0).lower().startswith("before")]
             if cues and not _CLAUSE_MARK.search(text, cues[-1].end(), p):
                 found = cues[-1]
         return found
