@@ -1785,10 +1785,10 @@ _ERA_BEGINS = re.compile(r"\b(?:launch(?:es|ed)?|beg[iau]ns?|start(?:s|ed)?|inva
                          r"(?:\s+[\w-]+){0,2}\s*$", re.I)
 
 
-def _headline(text: str, start: int, end: int) -> bool:
+def _headline(text: str, start: int, end: int, longest: int = 16) -> bool:
     """A line of a few words without a full stop: a headline, whose present tense tells the news."""
     line = text[start:end].strip()
-    return "\n" not in line and not line.endswith((".", "?", "!", ":")) and 3 <= len(line.split()) <= 16
+    return "\n" not in line and not line.endswith((".", "?", "!", ":")) and 3 <= len(line.split()) <= longest
 
 
 def _era_begins(text: str, hit: re.Match | _Hit, before: str, mentions: list[Mention], zones: _Zones) -> bool:
@@ -2124,9 +2124,7 @@ def _lead_like(m: Mention, zones: _Zones, dateline: Mention | None) -> bool:
             m.text.endswith(("'s", "’s")):
         return False  # "since Monday", "the March 3 vote", "last Friday", "Sunday's election": not the lead's day
     s, e = zones.sentence(m.start)
-    line = zones.text[s:e].strip()
-    if "\n" not in line and not line.endswith((".", "!", "?")) and len(line.split()) <= 25 and \
-            _HEADLINE_PLAN.search(zones.text, max(s, m.start - 30), m.start):
+    if _headline(zones.text, s, e, longest=25) and _HEADLINE_PLAN.search(zones.text, max(s, m.start - 30), m.start):
         return False  # a headline's "DGMOs to talk again on Monday": a plan, not the news's day
     # 'March 3' without 'on': an older event named by its date
     return not (m.kind == "date" and m.year is None and m.weekday is None and m.pre != "on")
