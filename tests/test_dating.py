@@ -1084,3 +1084,43 @@ def test_a_plain_mention_of_a_games_or_conference_does_not_rule_out_the_weeks_be
     week_before, year_before = date(2024, 6, 8), date(2023, 6, 1)
     assert clue.score(_Days.span(week_before, week_before))[0] > -0.2
     assert clue.score(_Days.span(year_before, year_before))[0] < -0.5
+
+
+@pytest.mark.parametrize("words, lo, hi", [
+    # the event's own time word: the days, weeks or months before it
+    ("before flying on to the Velgrad summit this weekend.", "2014-11-12", "2014-11-12"),
+    ("ahead of the Velgrad summit at the end of next month.", "2014-10-01", "2014-10-31"),
+    ("to prepare the Velgrad summit next November.", "2013-11-16", "2014-10-31"),
+])
+def test_an_event_to_come_with_its_own_time_word(monkeypatch: pytest.MonkeyPatch, words: str, lo: str,
+                                                 hi: str) -> None:
+    _fake_events(monkeypatch, "2014-11-15/2014-11-16\tevent\t\tVelgrad summit\tthe Velgrad summit")
+    text = f"The envoys met on Wednesday and agreed on a draft, officials said, {words}"
+    pub = published(text)
+    assert within(pub.value, lo, hi) and any("Velgrad summit" in e for e in pub.evidence), pub
+
+
+def test_an_event_some_weeks_ago() -> None:
+    pub = published("Lawmakers on Tuesday questioned President Rodrigo Duterte, who took office less than two "
+                    "weeks ago, on the drug war.")
+    assert "2016-07-05" <= pub.value <= "2016-07-13" and any("two weeks ago" in e for e in pub.evidence), pub
+
+
+def test_a_time_word_before_since_belongs_to_the_other_verb(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2021-01-20\tevent\t\tinauguration of President Halden\tHalden's inauguration")
+    pub = published("The two presidents, who spoke by phone last month for the first time since the "
+                    "inauguration of President Halden, will meet on Friday.")
+    assert not any("'last month'" in e for e in pub.evidence), pub.evidence
+
+
+def test_a_month_and_a_relative_month_joined_by_and_are_two_times() -> None:
+    pub = published("President Hassan Rouhani welcomed the deal on Sunday. It was the third round of talks, "
+                    "following negotiations in October and earlier this month.")
+    assert not any("beside a dated mention" in e for e in pub.evidence), pub.evidence
+
+
+def test_an_agreements_name_then_signed_in_the_lead_begins_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2022-07-22\tera\t\tgrain corridor\tthe grain corridor")
+    pub = published("Grain corridor deal signed in Velgrad as envoys hail a new path\n\nThe two sides on Friday "
+                    "signed the documents in a palace ceremony, officials said.")
+    assert pub.value == "2022-07-22", pub

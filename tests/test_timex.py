@@ -71,6 +71,7 @@ def test_no_false_hits(text: str) -> None:
     ("The plant was built in 1986 near the river.", "past", False),
     ("She calls 2016 an example.", None, False),
     ("The summit is set for June 16 in Geneva.", "future", False),
+    ("The stockpile is to be eliminated or removed in the first half of 2014.", "future", False),
 ])
 def test_tense_from_the_clause(text: str, tense: str | None, scheduled: bool) -> None:
     m = find_timexes(text)[0]

@@ -969,6 +969,9 @@ def _prior_clue() -> Clue:
                 lambda d: "recent years are likelier")
 
 
+_COORDINATED = re.compile(r"\b(?:and|or|but|then|while|after|before|since|until)\b")
+
+
 def _relative_anchor_clues(mentions: list[Mention], zones: _Zones) -> list[Clue]:
     """'last year, in April 2022' -> 2023; 'earlier this month, on May 3' -> May; 'eight years ago, in 2016'."""
     out = []
@@ -980,7 +983,9 @@ def _relative_anchor_clues(mentions: list[Mention], zones: _Zones) -> list[Clue]
                 and abs(m.start - rel.start) <= 60 and zones.sentence(m.start) == zones.sentence(rel.start)
                 and (m.pre or "") not in ("since", "from", "until", "by")
                 and not (m.kind == "year" and _attributive(m))  # "next year's Games and the 2022 Cup": two things
-                and not zones.decoy(m.start) and not zones.photo(m.start)]
+                and not zones.decoy(m.start) and not zones.photo(m.start)
+                # "in October and earlier this month": two times, not one
+                and not _COORDINATED.search(zones.text, min(m.end, rel.end), max(m.start, rel.start))]
         if rel.unit == "year":
             values = {m.year for m in near if m.year}
             if len(values) == 1:
@@ -1355,6 +1360,7 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10}
 _ORD = r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+_EV_LINK = re.compile(r"\b(?:since|after|following|before|ahead\s+of|until)\b", re.I)
 _EV_ANNIV = re.compile(rf"\b{_ORD}\s+anniversary\s+of\b", re.I)
 _EV_ERA = re.compile(rf"\b(?:{_ORD}\s+(?P<ounit>year|month|week|day)\s+of|day\s+(?P<dn>\d{{1,4}})\s+of|"
                      rf"(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})"
@@ -1673,11 +1679,13 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
     in_time = _event_in_time(event, text, hit, said) if event.kind != "era" else None
     if in_time:
         return in_time
+    when = _time_after(text, hit, mentions, zones) if event.kind == "event" else None
+    if when is not None and (frame == "future" or when.offset == 1 or last(_EV_BEFORE, 40)):
+        # "the G20 summit this weekend", "COP30 in Brazil next November", "the summit at the end of next month"
+        ahead = _event_when_ahead(event, when, said)
+        if ahead:
+            return ahead
     if frame == "future":
-        week = next((m for m in mentions if m.kind == "relative" and m.unit == "week" and m.offset in (0, 1)
-                     and 0 <= m.start - hit.end() <= 45 and not _CLAUSE_MARK.search(text, hit.end(), m.start)), None)
-        if week is not None:  # "the Munich Security Conference this week", "next week's summit"
-            return _event_week_ahead(event, week.offset, f"'{said} {week.text}'")
         day = next((m for m in mentions if m.kind == "weekday" and m.tense != "past" and m.offset == 0
                     and 0 <= m.start - hit.end() <= 30
                     and re.fullmatch(r"\s*,?\s*(?:(?:which|that)\s+)?(?:[a-z]+\s+){0,3}", text[hit.end():m.start])),
@@ -1695,9 +1703,15 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
     if span and not re.search(r"\b(?:for|within)\s+$", before[:span.start()]):  # "for 30 days after": a duration
         return _event_span(event, span, said)
     # "since Croatia three years ago", "the invasion two years ago": the event, that many years back
-    ago = next((m for m in mentions if m.kind == "relative" and m.unit == "year" and -10 <= m.offset <= -2 and
+    ago = next((m for m in mentions if m.kind == "relative" and m.offset <= -2 and
+                (m.unit != "year" or m.offset >= -10) and
                 0 <= m.start - hit.end() <= 30 and not _CLAUSE_MARK.search(text, hit.end(), m.start) and
                 text[m.start:m.end].lower().endswith("ago") and not zones.decoy(m.start)), None)
+    if ago is not None and ago.unit in ("day", "week", "month"):
+        # "Duterte, who took office less than two weeks ago": the event, that long before
+        q = re.search(r"\b(less\s+than|under|nearly|almost|more\s+than|over)\s+\Z", text[hit.end():ago.start], re.I)
+        n = -ago.offset * (1.0 if not q else 1.15 if q.group(1).lower() in ("more than", "over") else 0.85)
+        return _event_offset(event, 1, n, ago.unit, f"'{said} {text[hit.end():ago.end].strip()}'")
     if ago is not None:
         n = -ago.offset
         return _event_clue(event, ("ago", n), 1.5, _window_shape(lambda f, l: (
@@ -1725,7 +1739,9 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         strict = (hit.start() <= rel.start < hit.end() and not isinstance(hit, _Hit)) or (
             rel.start >= hit.end() and len(after) <= 45 and not _CLAUSE_MARK.search(after)) or (
             rel.text.endswith(("'s", "’s")) and 0 <= hit.start() - rel.end <= 12)
-        if strict or (distance(rel) <= 80 and rel.kind != "weekday" and event.kind != "era"):
+        # "spoke by phone last month for the first time since Biden's inauguration": the time word is the other verb's
+        linked = rel.end <= hit.start() and _EV_LINK.search(text, rel.end, hit.start())
+        if strict or (distance(rel) <= 80 and rel.kind != "weekday" and event.kind != "era" and not linked):
             return _event_relative(event, rel, said)
         if rel.kind == "weekday" and event.kind == "dated" and (
                 any(m.kind == "year" and s_start <= m.start < s_end for m in mentions) or
@@ -1784,6 +1800,13 @@ _ERA_BEGINS = re.compile(r"\b(?:launch(?:es|ed)?|beg[iau]ns?|start(?:s|ed)?|inva
                          r"erupt(?:s|ed)?|broke\s+out|breaks\s+out)\b(?:\s+(?:a|an|its|their|the|his|her))?"
                          r"(?:\s+[\w-]+){0,2}\s*$", re.I)
 
+# "Grain corridor deal signed in Istanbul", "the accord, agreed on Friday,": the name, then its beginning
+_ERA_BEGUN = re.compile(r"(?:\s+[\w-]+){0,2}?,?\s+(?:(?:is|was|were|has\s+been|have\s+been)\s+)?"
+                        r"(?:formally\s+|officially\s+|finally\s+)?(?:signed|sealed|inked|agreed|reached|struck|"
+                        r"clinched|launched|declared|begins|began|starts|started|takes\s+effect|took\s+effect|"
+                        r"comes\s+into\s+force|came\s+into\s+force|enters\s+into\s+force|entered\s+into\s+force)\b",
+                        re.I)
+
 
 def _headline(text: str, start: int, end: int, longest: int = 16) -> bool:
     """A line of a few words without a full stop: a headline, whose present tense tells the news."""
@@ -1797,7 +1820,8 @@ def _era_begins(text: str, hit: re.Match | _Hit, before: str, mentions: list[Men
     Not when a year or month in the sentence dates the beginning to an earlier time, nor in a relative clause.
     """
     s, e = zones.sentence(hit.start())
-    if _REL_CLAUSE.search(before[-60:]) or not _ERA_BEGINS.search(before[-60:]):
+    if _REL_CLAUSE.search(before[-60:]) or not (_ERA_BEGINS.search(before[-60:]) or
+                                                _ERA_BEGUN.match(text, hit.end(), min(e, hit.end() + 60))):
         return False
     return not any(s <= m.start < e and m.kind in ("year", "month", "date", "season") and not zones.decoy(m.start)
                    for m in mentions)
@@ -2019,6 +2043,37 @@ def _event_weeks(event: Event, back: int, cue: str) -> tuple[tuple, Clue]:
         return _pinned(ok, first, days)
 
     return _event_clue(event, ("weeks", back), 2.0, shape, lambda f, l: (f, l + timedelta(days=7 * back + 7)), cue)
+
+
+def _time_after(text: str, hit: re.Match | _Hit, mentions: list[Mention], zones: _Zones) -> Mention | None:
+    """The time word right after an event's name, in its clause: 'the summit this weekend', 'COP30 next November'."""
+    return min((m for m in mentions if 0 <= m.start - hit.end() <= 45 and not zones.decoy(m.start)
+                and not _CLAUSE_MARK.search(text, hit.end(), m.start)), key=lambda m: m.start, default=None)
+
+
+def _event_when_ahead(event: Event, m: Mention, said: str) -> tuple[tuple, Clue] | None:
+    """An event still to come with its own time word: this or next week (weekend), this or next month, next May."""
+    cue = f"'{said} {m.text}'"
+    if m.kind == "relative" and m.unit in ("week", "weekend") and m.offset in (0, 1):
+        return _event_week_ahead(event, m.offset, cue)
+    if m.kind == "relative" and m.unit == "month" and m.offset in (0, 1):
+        return _event_month_ahead(event, m.offset, None, cue)
+    if m.kind == "month" and m.pre == "next" and m.year is None:
+        return _event_month_ahead(event, None, m.month, cue)
+    return None
+
+
+def _event_month_ahead(event: Event, ahead: int | None, month: int | None, cue: str) -> tuple[tuple, Clue]:
+    """'X this month' (ahead 0), 'X next month' (1) or 'X next November' (the month named, within a year)."""
+
+    def shape(first: date, last: date, days: _Days) -> np.ndarray:
+        gap = first.year * 12 + first.month - (days.year * 12 + days.month)
+        ok = (gap == ahead) if month is None else ((first.month == month) & (gap >= 1) & (gap <= 12))
+        return np.where(ok & (days.ord <= _o(first)), 1.0, np.where(days.ord > _o(first), -1.0, -0.5))
+
+    reach = 31 * (ahead + 1) if month is None else 366
+    return _event_clue(event, ("months ahead", ahead, month), 1.5, shape,
+                       lambda f, l: (f - timedelta(days=reach), f), f"{cue}: before, that month ahead")
 
 
 def _event_week_ahead(event: Event, ahead: int, cue: str) -> tuple[tuple, Clue]:
