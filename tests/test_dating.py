@@ -1124,3 +1124,38 @@ def test_an_agreements_name_then_signed_in_the_lead_begins_it(monkeypatch: pytes
     pub = published("Grain corridor deal signed in Velgrad as envoys hail a new path\n\nThe two sides on Friday "
                     "signed the documents in a palace ceremony, officials said.")
     assert pub.value == "2022-07-22", pub
+
+
+def test_a_surname_after_a_full_stop_is_the_name_with_the_age() -> None:
+    pub = published("David Cameron is back. A familiar figure was seen walking up Downing Street. Cameron, 57, "
+                    "is the new foreign secretary, officials said on Monday.")
+    assert "2023-10-07" <= pub.value <= "2024-10-09" and any("57" in e for e in pub.evidence), pub
+
+
+def test_a_surname_shared_in_the_story_is_the_person_named_first() -> None:
+    pub = published("Donald John Trump took the oath of office on Friday. Mr. Trump, 70, promised change. "
+                    "Melania Trump stood beside him.")
+    assert "2016-06-12" <= pub.value <= "2017-06-15", pub
+
+
+def test_a_day_the_lead_names_after_today_is_an_older_events() -> None:
+    pub = published("Health secretary quits\n\nThe minister announced his resignation this evening. Prime "
+                    "Minister Boris Johnson accepted it. The images, taken in his office on 6 May, showed him "
+                    "with an aide.")
+    assert not any("lead 'on 6 May'" in e for e in pub.evidence), pub.evidence
+
+
+@pytest.mark.parametrize("words", [
+    "thousands marched for a ceasefire in Velgrad on Saturday",
+    "lawmakers called for a ceasefire in Velgrad on Wednesday",
+    "the envoy urged a ceasefire in Velgrad on Wednesday",
+])
+def test_a_call_for_an_event_is_not_the_event(monkeypatch: pytest.MonkeyPatch, words: str) -> None:
+    _fake_events(monkeypatch, "2025-01-19\tevent\t\tceasefire in Velgrad\ta Velgrad ceasefire")
+    pub = published(f"Ministers met in the capital on Wednesday, and {words}, officials said.")
+    assert pub.value is None, pub
+
+
+def test_an_arrow_link_is_a_teaser() -> None:
+    from onrecord.dating import _TEASER
+    assert _TEASER.match("→ Putin, Trump meet in Osaka: what they said")

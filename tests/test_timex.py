@@ -72,6 +72,8 @@ def test_no_false_hits(text: str) -> None:
     ("She calls 2016 an example.", None, False),
     ("The summit is set for June 16 in Geneva.", "future", False),
     ("The stockpile is to be eliminated or removed in the first half of 2014.", "future", False),
+    ("He warned that if Russia interfered in 2020 ties would suffer.", None, False),
+    ("The final step was pushed back by four weeks to 19 July.", None, False),
 ])
 def test_tense_from_the_clause(text: str, tense: str | None, scheduled: bool) -> None:
     m = find_timexes(text)[0]
@@ -188,3 +190,9 @@ def test_last_day_of_a_month_depends_on_the_year() -> None:
 ])
 def test_best_partial_value_against_a_coarse_anchor(text: str, anchor: str, value: str) -> None:
     assert resolve_one(find_timexes(text)[0], anchor) == value
+
+
+@pytest.mark.parametrize("words", ["this morning", "this evening", "tonight"])
+def test_a_part_of_today_is_the_day_itself(words: str) -> None:
+    m = find_timexes(f"The minister resigned {words} in a letter.")[0]
+    assert (m.kind, m.unit, m.offset) == ("relative", "day", 0)

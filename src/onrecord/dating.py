@@ -199,8 +199,8 @@ _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’-]*")
 
 # --- zones -----------------------------------------------------------------------------------
 
-_TEASER = re.compile(r"^\s*(?:READ ALSO|Read also|READ MORE|Read more|RELATED|Related|See also|SEE ALSO|Also read|"
-                     r"ALSO READ|MORE:|More:|Recommended|Trending|Most read|Latest|WATCH|Watch:)\b")
+_TEASER = re.compile(r"^\s*(?:(?:READ ALSO|Read also|READ MORE|Read more|RELATED|Related|See also|SEE ALSO|Also read|"
+                     r"ALSO READ|MORE:|More:|Recommended|Trending|Most read|Latest|WATCH|Watch:)\b|[→►▸»]\s)")
 _PHOTO = re.compile(r"file photo|File photo|FILE PHOTO|file picture|File picture|photo taken|Photo taken|taken on|"
                     r"pictured|Pictured|photographed|Photo:|PHOTO:|Getty Images|AP Photo|/Reuters|via Reuters|/AFP|"
                     r"Sputnik/")
@@ -1581,6 +1581,11 @@ def _event_clue(event: Event, key: tuple, weight: float, shape: _Shape,
 _REL_CLAUSE = re.compile(r"\b(?:who|which|whose|since|when)\b[^,;]*\Z|,\s*\Z", re.I)
 _PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|won|lost|fell|died|took|became|beat|struck|shot|hit|swept|began)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\s+(?:[\w'’.-]+\s+){0,4}\Z", re.I)
+_DEMANDED = re.compile(r"\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?|"
+                       r"march(?:es|ed|ing)?|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?|campaign(?:s|ed|ing)?|"
+                       r"lobb(?:y|ies|ied|ying)|plea|calls|demonstrat(?:e|ed|ing))\s+for\s+(?:an?\s+|the\s+)?"
+                       r"(?:[\w'’-]+\s+){0,2}\Z|\b(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|seek(?:s|ing)?|sought)\s+"
+                       r"(?:an?\s+|the\s+)(?:[\w'’-]+\s+){0,2}\Z", re.I)
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”]")
 # A modal or forecasting frame in the event's clause: the event is expected, feared or supposed, not (yet) news.
 # Case-sensitive where a word is also a name ("May"); "will" etc. look ahead, the rest are hypothetical.
@@ -1642,8 +1647,8 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
     said = re.sub(r"\s+", " ", hit.group(0))
     s_start, s_end = zones.sentence(hit.start())
     before = text[max(s_start, hit.start() - 110):hit.start()]
-    if _HYPOTHETICAL.search(before):
-        return None  # "if Russia invaded Ukraine": not (yet) an event
+    if _HYPOTHETICAL.search(before) or _DEMANDED.search(before):
+        return None  # "if Russia invaded Ukraine", "marched for a ceasefire in Gaza": not (yet) an event
 
     def last(regex: re.Pattern, within: int) -> re.Match | None:
         """The nearest cue before the name, in the same clause."""
@@ -2136,6 +2141,12 @@ def _lead_mention(mentions: list[Mention], zones: _Zones, dateline: Mention | No
     A weekday names the news day (AP style); a plain date ('on May 14') only when the lead has no weekday.
     """
     candidates = [m for m in mentions if m.start < zones.lead_end and _lead_like(m, zones, dateline)]
+    # "announced his decision this evening ... images taken on 6 May", "sacked this morning ... the article
+    # on Wednesday evening": the lead's day is today (or yesterday); a day named after it is an older event's
+    today = next((m.start for m in mentions if m.start < zones.lead_end and m.kind == "relative" and m.unit == "day"
+                  and m.offset in (0, -1) and not zones.decoy(m.start) and not zones.quoted(m.start)), None)
+    if today is not None:
+        candidates = [m for m in candidates if m.start < today]
     with_weekday = [m for m in candidates if m.weekday is not None]
     # "won Saturday's election" in the past tense: the news day when the lead names no other
     owned = [m for m in mentions if m.start < zones.lead_end and m.kind == "weekday" and m.tense == "past"
@@ -2544,11 +2555,25 @@ def _person_born(text: str, name: str) -> tuple[str, date] | None:
 
     for key in dict.fromkeys((words[-1], words[0])):
         rows = _birth_index().get(key, [])
-        named = {(v, b) for v, b in rows if said(v)} or \
-            {(v, b) for v, b in rows if len(v.split()) > 1 and v in text}  # 'Putin, 71' after 'Vladimir Putin'
+        named = {(v, b) for v, b in rows if said(v)}
         if len({b for _, b in named}) == 1:
             return min(named)
+        if named:
+            continue
+        # 'Mr. Trump, 70' in a story on 'Donald John Trump' that later names 'Melania Trump': the one named first
+        first = sorted((p, v, b) for v, b in rows if len(v.split()) > 1
+                       for p in [_first_named(text, v)] if p is not None)
+        if first:
+            return first[0][1], first[0][2]
     return None
+
+
+def _first_named(text: str, variant: str) -> int | None:
+    """Where a full name first appears, a middle name or initial allowed ('Donald John Trump', 'George W. Bush')."""
+    *given, last = variant.split()
+    pattern = r"\s+".join(map(re.escape, given)) + r"\s+(?:[A-Z][\w.]*\s+){0,2}" + re.escape(last) + r"\b"
+    m = re.search(pattern, text)
+    return m.start() if m else None
 
 
 def _age_clues(text: str, zones: _Zones) -> list[Clue]:
@@ -2570,7 +2595,9 @@ def _age_clues(text: str, zones: _Zones) -> list[Clue]:
 
     for hit in _AGE_AFTER_NAME.finditer(text):
         age = hit.group("a") or hit.group("b")
-        add(hit.group("name"), int(age), hit.start("name"))
+        # "... walking up Downing Street. Cameron, 57,": the name starts after the full stop
+        name = re.split(r"(?<=[a-z]{3})\.\s+", hit.group("name"))[-1]
+        add(name, int(age), hit.end("name") - len(name))
     for hit in _AGE_BEFORE_NAME.finditer(text):
         names = re.findall(_NAME, hit.group("rest"))
         known = [n for n in names if _person_born(text, n)]

@@ -88,7 +88,7 @@ _RE_RELATIVE = re.compile(r"(?:this|This|last|Last|next|Next|past|Past|coming|Co
                           r"(?P<unit>week|weekend|month|year)\b")
 _BACK_RELATIVE = re.compile(r"\b(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)[^\S\n]+\Z")
 _RE_DAYWORD = re.compile(r"(?:yesterday|Yesterday|today|Today|tomorrow|Tomorrow|tonight|Tonight|last night|"
-                         r"Last night)\b")
+                         r"Last night|this (?:morning|afternoon|evening)|This (?:morning|afternoon|evening))\b")
 _RE_AGO = re.compile(r"ago\b")
 _BACK_AGO = re.compile(r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"a few|several)[^\S\n]+(?P<unit>day|week|month|year)s?[^\S\n]+$", re.I)
@@ -151,7 +151,7 @@ _ANTERIOR_PREPS = frozenset({"after", "since", "following"})
 _FACE_TO_FACE = re.compile(r"\bface[\s-]+to[\s-]+face\b", re.I)
 _PARENTHESIS = re.compile(r"\([^()\n]{0,60}\)")
 _RESCHEDULED = re.compile(r"\b(?:moved|postponed|rescheduled|pushed\s+back|put\s+off|delayed|brought\s+forward|"
-                          r"shifted|deferred)\s+(?:\w+\s+){0,2}?(?:to|until|till|for)\s*$", re.I)
+                          r"shifted|deferred)\s+(?:\w+\s+){0,3}?(?:to|until|till|for)\s*$", re.I)
 _DETERMINERS = _ATTRIBUTIVE | frozenset("a an our your my this these those two three four several many".split())
 _CLAUSE_BREAK = re.compile(r"[.:](?=\s|$)|[;!?()\n\"“”«»]|,\s+(?:but|and|while|whereas)\s")  # not "00:00", "U.S."
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -468,7 +468,7 @@ def _relatives(text: str) -> list[Mention]:
         if not _word_start(text, m.start()) or (word == "today" and re.search(
                 r"(?:USA|Russia|India|China|Bulgaria)\s+$", text[max(0, m.start() - 10):m.start()])):
             continue  # USA Today, Russia Today: outlets
-        offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1}[word]
+        offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)  # today, tonight, this morning
         out.append(Mention(m.group(0), m.start(), m.end(), "relative", unit="day", offset=offset,
                            tense="past" if offset < 0 else "future" if offset > 0 else None))
     for m in _RE_AGO.finditer(text):
@@ -650,6 +650,8 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
             j = len(every) - len(words) + i  # the cue's place among all the clause's words
             if words[i].lower() == "been" and [w.lower() for w in every[max(0, j - 2):j]] == ["to", "have"]:
                 return None, False, False  # "was to have been held on May 9": a plan that fell through
+            if found[0] == "past" and {w.lower() for w in words[max(0, i - 5):i]} & {"if", "unless"}:
+                return None, False, False  # "if Russia interfered in 2020": a supposition, not a past
             if words[i].lower() == "ahead" and _narrated_before(text, start, len(words) - i):
                 return None, False, False  # "hid the deficit ahead of her re-election in 2014": ahead then
             return found[0], found[1], False
