@@ -1159,3 +1159,22 @@ def test_a_call_for_an_event_is_not_the_event(monkeypatch: pytest.MonkeyPatch, w
 def test_an_arrow_link_is_a_teaser() -> None:
     from onrecord.dating import _TEASER
     assert _TEASER.match("→ Putin, Trump meet in Osaka: what they said")
+
+
+def test_a_death_reported_as_yesterday_matches_the_death() -> None:
+    pub = published("Hugo Chávez, who dominated Venezuelan politics for 14 years, died yesterday afternoon in a "
+                    "military hospital in Caracas.")
+    assert pub.value == "2013-03-06", pub
+
+
+def test_n_years_later_inside_a_narrated_past_is_not_now() -> None:
+    pub = published("He was first elected in 1998, survived a coup in 2002 and a recall referendum two years "
+                    "later, aides recalled on Tuesday.")
+    assert not any("2002 + 2" in e for e in pub.evidence), pub.evidence
+
+
+def test_a_weekday_right_before_the_deed_is_its_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2019-08-05\tera\t\trevoked * special status\tthe end of the special status")
+    pub = published("In the biggest change in decades, the government on Monday revoked the special status "
+                    "granted to the region, officials said.")
+    assert pub.value == "2019-08-05", pub

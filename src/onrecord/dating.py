@@ -1743,6 +1743,8 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
         # a conjunction's span is loose: a weekday inside it need not be the event's day
         strict = (hit.start() <= rel.start < hit.end() and not isinstance(hit, _Hit)) or (
             rel.start >= hit.end() and len(after) <= 45 and not _CLAUSE_MARK.search(after)) or (
+            # "the government on Monday revoked the special status": the day, then the deed
+            0 <= hit.start() - rel.end <= 2 and not isinstance(hit, _Hit) and _PAST_VERB.match(hit.group(0))) or (
             rel.text.endswith(("'s", "’s")) and 0 <= hit.start() - rel.end <= 12)
         # "spoke by phone last month for the first time since Biden's inauguration": the time word is the other verb's
         linked = rel.end <= hit.start() and _EV_LINK.search(text, rel.end, hit.start())
@@ -2440,6 +2442,9 @@ def _years_after_clues(text: str, mentions: list[Mention], zones: _Zones) -> lis
         for hit in _YEARS_AFTER.finditer(text, s, e):
             if abs(hit.start() - m.start) > 90:
                 continue
+            if hit.group("rel").lower() == "later" and not re.search(r"(?:^|[,;:]|\bnow,?)\s*\Z", text[s:hit.start()],
+                                                                      re.I):
+                continue  # "a coup in 2002 and a recall referendum two years later": the story's past, not now
             word = hit.group("n").lower()
             n = _NUMBER.get(word) or int(word)
             phrase = re.sub(r"\s+", " ", text[min(hit.start(), m.start):max(hit.end(), m.end)])
