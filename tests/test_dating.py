@@ -1178,3 +1178,24 @@ def test_a_weekday_right_before_the_deed_is_its_day(monkeypatch: pytest.MonkeyPa
     pub = published("In the biggest change in decades, the government on Monday revoked the special status "
                     "granted to the region, officials said.")
     assert pub.value == "2019-08-05", pub
+
+
+@pytest.mark.parametrize("caption, counts", [
+    ("US President Donald Trump holds up a chart in the Rose Garden.", True),  # the day's own picture
+    ("FILE PHOTO: US President Donald Trump in Helsinki.", False),
+    ("US President Donald Trump in Helsinki in 2018.", False),
+])
+def test_an_office_in_a_caption_counts_unless_the_picture_is_older(caption: str, counts: bool) -> None:
+    body = "The prime minister said the levy was not the act of a friend, speaking to reporters on Thursday."
+    text = f"Albanese hits out at tariff\n\n{caption}\n\n{body}"
+    c = text.index(caption)
+    paragraphs = [Paragraph(0, c - 2, "headline"), Paragraph(c, c + len(caption), "caption"),
+                  Paragraph(c + len(caption) + 2, len(text), "body")]
+    pub = published(text, paragraphs=paragraphs)
+    assert any("Donald Trump in office" in e for e in pub.evidence) == counts, pub.evidence
+
+
+def test_last_year_in_a_from_to_range_with_a_year_is_not_anchored_by_it() -> None:
+    pub = published("Inflation is expected to ease from 8.7 percent last year to 6.9 percent in 2023, the fund "
+                    "said on Tuesday.")
+    assert not any("beside a 2023 date" in e for e in pub.evidence), pub.evidence

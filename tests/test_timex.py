@@ -74,6 +74,7 @@ def test_no_false_hits(text: str) -> None:
     ("The stockpile is to be eliminated or removed in the first half of 2014.", "future", False),
     ("He warned that if Russia interfered in 2020 ties would suffer.", None, False),
     ("The final step was pushed back by four weeks to 19 July.", None, False),
+    ("It trimmed its forecasts for China to 5.0 percent in 2023 and 4.2 percent in 2024.", "future", False),
 ])
 def test_tense_from_the_clause(text: str, tense: str | None, scheduled: bool) -> None:
     m = find_timexes(text)[0]

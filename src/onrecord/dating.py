@@ -972,6 +972,13 @@ def _prior_clue() -> Clue:
 _COORDINATED = re.compile(r"\b(?:and|or|but|then|while|after|before|since|until)\b")
 
 
+def _two_times(text: str, a: Mention, b: Mention) -> bool:
+    """'in October and earlier this month', 'from 8.7 percent last year to 6.9 percent in 2023': two times, not one."""
+    between = text[a.end:b.start]
+    return bool(_COORDINATED.search(between) or (re.search(r"\bto\b", between) and
+                                                  re.search(r"\bfrom\b", text[max(0, a.start - 40):a.start])))
+
+
 def _relative_anchor_clues(mentions: list[Mention], zones: _Zones) -> list[Clue]:
     """'last year, in April 2022' -> 2023; 'earlier this month, on May 3' -> May; 'eight years ago, in 2016'."""
     out = []
@@ -984,8 +991,7 @@ def _relative_anchor_clues(mentions: list[Mention], zones: _Zones) -> list[Clue]
                 and (m.pre or "") not in ("since", "from", "until", "by")
                 and not (m.kind == "year" and _attributive(m))  # "next year's Games and the 2022 Cup": two things
                 and not zones.decoy(m.start) and not zones.photo(m.start)
-                # "in October and earlier this month": two times, not one
-                and not _COORDINATED.search(zones.text, min(m.end, rel.end), max(m.start, rel.start))]
+                and not _two_times(zones.text, min(m, rel, key=lambda x: x.start), max(m, rel, key=lambda x: x.start))]
         if rel.unit == "year":
             values = {m.year for m in near if m.year}
             if len(values) == 1:
@@ -1088,14 +1094,23 @@ def _office_clues(text: str, zones: _Zones, mentions: list[Mention]) -> list[Clu
             ts, te = at, at + len(key)
             at = text.find(key, te)
             if (ts and (text[ts - 1].isalnum() or text[ts - 1] in "'’-")) or (te < len(text) and (
-                    text[te].isalnum() or text[te] == "-")) or zones.decoy(ts) or zones.photo(ts):
+                    text[te].isalnum() or text[te] == "-")) or zones.decoy(ts) or _archive_photo(text, ts, zones):
                 continue
             for terms, cue, phrase, weight in _read_office(text, ts, te, index[key], zones, mentions):
+                weight *= 0.6 if zones.photo(ts) else 1.0  # "US President Donald Trump holds up a chart": the day's photo
                 group = (frozenset(terms), cue)
                 if group not in found or found[group][1] < weight:
                     found[group] = (phrase, weight)
     return [_office_clue(tuple(sorted(terms, key=lambda t: t.start)), cue, phrase, weight)
             for (terms, cue), (phrase, weight) in found.items()]
+
+
+def _archive_photo(text: str, pos: int, zones: _Zones) -> bool:
+    """A caption of an older picture: a file photo, one 'taken on' a day, or one dated by a year."""
+    if not zones.photo(pos):
+        return False
+    s, e = zones.sentence(pos)
+    return bool(_PHOTO.search(text, s, e) or re.compile(r"\b(?:19|20)\d\d\b").search(text, s, e))
 
 
 def _read_office(text: str, ts: int, te: int, rows: list[tuple[str, bool, Term]], zones: _Zones,

@@ -138,6 +138,8 @@ _FUTURE_WORDS = frozenset(
 _SCHEDULED_WORDS = frozenset("expire expires expiring until till through deadline".split())
 # past verbs with future objects: "pledged to ...", "remanded in custody to appear on 5 April"
 _PROMISED = frozenset("promised pledged vowed remanded bailed summoned".split())
+# "trimmed its forecasts for China to 5.0 percent in 2023 and 4.2 percent in 2024": the years of a forecast
+_FORECAST_NOUNS = frozenset({"forecast", "forecasts", "projection", "projections", "outlook", "outlooks"})
 _PASSIVE_BE = frozenset({"be", "being"})  # "will be sworn in on", "to be held on": the tense is the auxiliary's
 _PAST_WORDS = frozenset(
     "was were had did ago said told met held took made came went saw gave sent spoke wrote began won lost left "
@@ -622,6 +624,8 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
     if _RESCHEDULED.search(back[cut:]):
         return None, False, False  # "the vote was moved to July 1": the new day may lie either side
     for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in _FORECAST_NOUNS:
+            return "future", False, False
         if words[i].lower() == "set" and i + 1 < len(words) and words[i + 1] in ("for", "to"):
             found: tuple[str, bool] | None = ("future", False)  # "set for June 16", "set to meet"
         elif i and words[i - 1].lower() in _PASSIVE_BE and words[i].lower() not in _FUTURE_WORDS:
