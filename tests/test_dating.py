@@ -1199,3 +1199,19 @@ def test_last_year_in_a_from_to_range_with_a_year_is_not_anchored_by_it() -> Non
     pub = published("Inflation is expected to ease from 8.7 percent last year to 6.9 percent in 2023, the fund "
                     "said on Tuesday.")
     assert not any("beside a 2023 date" in e for e in pub.evidence), pub.evidence
+
+
+def test_a_lead_nights_event_may_be_the_next_mornings_page() -> None:
+    from onrecord.dating import _lead_clue, _Days
+    from onrecord.timex import find_timexes
+    from datetime import date
+    night = _lead_clue(find_timexes("She accepted the nomination on Thursday night.")[0])
+    day = _lead_clue(find_timexes("She accepted the nomination on Thursday.")[0])
+    friday = _Days.span(date(2024, 8, 23), date(2024, 8, 23))
+    assert night.score(friday)[0] > day.score(friday)[0]
+
+
+def test_the_real_table_knows_the_46th_president() -> None:
+    pub = published("Joe Biden has defeated President Donald Trump to become the 46th president of the United "
+                    "States, networks projected on Saturday.")
+    assert pub.value >= "2020-11-07", pub

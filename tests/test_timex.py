@@ -75,6 +75,8 @@ def test_no_false_hits(text: str) -> None:
     ("He warned that if Russia interfered in 2020 ties would suffer.", None, False),
     ("The final step was pushed back by four weeks to 19 July.", None, False),
     ("It trimmed its forecasts for China to 5.0 percent in 2023 and 4.2 percent in 2024.", "future", False),
+    ("He will be the oldest president when he is inaugurated on January 20.", "future", False),
+    ("Leaders are expected to adopt them at a summit on 29 April.", "future", False),
 ])
 def test_tense_from_the_clause(text: str, tense: str | None, scheduled: bool) -> None:
     m = find_timexes(text)[0]

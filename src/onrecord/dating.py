@@ -551,6 +551,7 @@ def _ref_day(m: Mention, day: date) -> date:
 
 # The lead: published on the day of its event or the day after; later is ever less likely.
 _LEAD_WEEKDAY = np.array([1.0, 0.7, -0.2, -0.4, -0.5, -0.6, -0.6])
+_LEAD_NIGHT = np.array([1.0, 1.0, -0.2, -0.4, -0.5, -0.6, -0.6])
 _PRINT_WEEKDAY = np.array([-0.5, 0.3, 1.0, 0.5, 0.0, -0.4, -0.6])  # the day before would be "yesterday"
 _LEAD_GAP = ([-1, 0, 1, 2, 3, 7, 30], [-1.0, 1.0, 0.7, -0.2, -0.5, -0.7, -1.0])
 # Other past dates: the latest one is usually days or weeks old (an explicit date rarely the same day).
@@ -569,6 +570,8 @@ def _lead_clue(m: Mention, printed: Mention | None = None, nth: tuple[int, str] 
     """
     if m.kind == "weekday":
         shape = _PRINT_WEEKDAY if printed is not None else _LEAD_WEEKDAY
+        if printed is None and m.text.lower().endswith(("night", "evening")):
+            shape = _LEAD_NIGHT  # "on Tuesday night": that night's page or the next morning's
         reach = 3 if printed is not None else 2
         news_day = (m.weekday + (nth[0] - 1 if nth else 0)) % 7
 

@@ -630,6 +630,9 @@ def _tense(text: str, start: int, end: int) -> tuple[str | None, bool, bool]:
             found: tuple[str, bool] | None = ("future", False)  # "set for June 16", "set to meet"
         elif i and words[i - 1].lower() in _PASSIVE_BE and words[i].lower() not in _FUTURE_WORDS:
             continue  # a participle after "be": "will be inaugurated Jan. 20" looks ahead, "to be held" too
+        elif i and words[i - 1].lower() in ("is", "are", "am") and words[i].lower().endswith("ed") and \
+                words[i].lower() not in _FUTURE_WORDS:
+            continue  # a present passive: "when he is inaugurated on January 20" takes the main verb's tense
         elif i >= 3 and words[i - 1].lower() in ("or", "and") and words[i - 3].lower() in _PASSIVE_BE:
             continue  # "is to be eliminated or removed in 2014": the second participle of the same "be"
         elif words[i].lower() in _PASSIVE_BE:
