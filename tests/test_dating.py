@@ -1215,3 +1215,13 @@ def test_the_real_table_knows_the_46th_president() -> None:
     pub = published("Joe Biden has defeated President Donald Trump to become the 46th president of the United "
                     "States, networks projected on Saturday.")
     assert pub.value >= "2020-11-07", pub
+
+
+def test_a_standfirsts_present_tense_tells_the_news(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2018-12-12\tevent\t\t200 votes to 117\tthe confidence vote")
+    text = ("May wins the battle, but at what price? Five takeaways from the vote\n\nThe Prime Minister survives "
+            "by 200 votes to 117 but more than a third of her MPs want her gone, and she has conceded she will "
+            "not fight the next election\n\nThe scale of the rebellion was larger than her whips had expected, "
+            "and it leaves the government weaker than before, with the deal still stuck.")
+    pub = published(text)
+    assert "2018-12-12" <= pub.value <= "2018-12-14" and any("soon after" in e for e in pub.evidence), pub

@@ -1596,6 +1596,10 @@ def _event_clue(event: Event, key: tuple, weight: float, shape: _Shape,
     return (key[0], event.name) + key[1:], Clue("event", weight, score, explain, support=support)
 
 
+# a standfirst's present tense tells the news: "The Prime Minister survives by 200 votes to 117"
+_NEWS_PRESENT = re.compile(r"\b(?:survives|wins|loses|resigns|quits|dies|signs|seals|defeats|beats|approves|passes|"
+                           r"rejects|ousts|topples|clinches|secures|strikes|kills|launches|unveils|agrees|reaches|"
+                           r"scraps|revokes|lifts|imposes|sacks|fires|names|appoints|elects|concedes)\b")
 _REL_CLAUSE = re.compile(r"\b(?:who|which|whose|since|when)\b[^,;]*\Z|,\s*\Z", re.I)
 _PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|won|lost|fell|died|took|became|beat|struck|shot|hit|swept|began)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\s+(?:[\w'’.-]+\s+){0,4}\Z", re.I)
@@ -1811,7 +1815,9 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
     if hit.start() < zones.lead_end and event.kind == "event" and not _REL_CLAUSE.search(before[-60:]) and \
             not re.search(r",\s*(?:who|which|whose)\b", hit.group(0)) and (
             tense == "past" or (tense is None and (_PAST_VERB.search(text, s_start, hit.end()) or
-                                                   _headline(text, s_start, s_end)))):
+                                                   _headline(text, s_start, s_end) or
+                                                   (hit.start() < zones.head_end and
+                                                    _NEWS_PRESENT.search(text, s_start, hit.start()))))):
         # the lead narrating an event in the past tense ("Halden captured the state's electoral votes"): the
         # news; in the paragraphs after the first, a little less surely
         first = hit.start() < zones.head_end
