@@ -1225,3 +1225,10 @@ def test_a_standfirsts_present_tense_tells_the_news(monkeypatch: pytest.MonkeyPa
             "and it leaves the government weaker than before, with the deal still stuck.")
     pub = published(text)
     assert "2018-12-12" <= pub.value <= "2018-12-14" and any("soon after" in e for e in pub.evidence), pub
+
+
+def test_a_president_elect_is_between_the_win_and_the_oath(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_events(monkeypatch, "2016-11-09\tevent\t\tpresident-elect Halden\tHalden wins the election")
+    pub = published("Producers agreed on Wednesday to cut output amid uncertainty over the policies of "
+                    "President-elect Halden, who has promised to boost drilling.")
+    assert "2016-11-09" <= pub.value <= "2017-01-25" and any("inauguration" in e for e in pub.evidence), pub

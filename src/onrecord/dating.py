@@ -1690,6 +1690,9 @@ def _read_event(event: Event, text: str, hit: re.Match, mentions: list[Mention],
                 found = cues[-1]
         return found
 
+    if re.search(r"-elect\b", said, re.I):  # "President-elect Donald Trump": a title, held from the win to the oath
+        return _event_clue(event, ("elect",), 1.5, _window_shape(lambda f, l: (f, l + timedelta(days=75)), 30),
+                           lambda f, l: (f, l + timedelta(days=165)), f"'{said}': after, before the inauguration")
     era = last(_EV_ERA, 60)
     if era:
         return _event_era(event, era, said)
