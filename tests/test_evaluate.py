@@ -68,7 +68,7 @@ def test_sample_corpus_stays_above_its_floors():
 
 
 @pytest.mark.parametrize("half", ["dev", "heldout", "fresh", "kremlin", "blind2", "blind3", "final", "blind4", "blind5", "blind6", "blind7",
-                                  "blind8", "blind9", "blind10", "blind11"])
+                                  "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"])
 def test_the_dating_set_stays_above_its_floors(half):
     """Publication dates on 30-40 composed news pages per set (eval/dates), most without a date line."""
     folder = ROOT / "eval" / "dates"
