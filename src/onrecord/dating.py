@@ -1113,7 +1113,10 @@ def _archive_photo(text: str, pos: int, zones: _Zones) -> bool:
     if not zones.photo(pos):
         return False
     s, e = zones.sentence(pos)
-    return bool(_PHOTO.search(text, s, e) or re.compile(r"\b(?:19|20)\d\d\b").search(text, s, e))
+    return bool(_PHOTO.search(text, s, e) or _YEAR_WORD.search(text, s, e))
+
+
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _read_office(text: str, ts: int, te: int, rows: list[tuple[str, bool, Term]], zones: _Zones,
@@ -1605,7 +1608,7 @@ _PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|won|lost|fell|died|took|became|beat|s
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\s+(?:[\w'’.-]+\s+){0,4}\Z", re.I)
 _DEMANDED = re.compile(r"\b(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?|"
                        r"march(?:es|ed|ing)?|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?|campaign(?:s|ed|ing)?|"
-                       r"lobb(?:y|ies|ied|ying)|plea|calls|demonstrat(?:e|ed|ing))\s+for\s+(?:an?\s+|the\s+)?"
+                       r"lobb(?:y|ies|ied|ying)|plea|demonstrat(?:e|ed|ing))\s+for\s+(?:an?\s+|the\s+)?"
                        r"(?:[\w'’-]+\s+){0,2}\Z|\b(?:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|seek(?:s|ing)?|sought)\s+"
                        r"(?:an?\s+|the\s+)(?:[\w'’-]+\s+){0,2}\Z", re.I)
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”]")
