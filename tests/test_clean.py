@@ -289,3 +289,22 @@ def test_a_prose_tagline_above_the_headline_does_not_hide_it():
     page = _page("HARBOUR NOTES\nTransport news, minus the spin. A one-person blog.", "Home  |  About  |  Contact",
                  title, "Posted on May 12, 2024 by Ann Reyes", *BODY)
     assert clean(page).title == title
+
+
+@pytest.mark.parametrize("tagline", [
+    "Selmport's news source since 1889",
+    "HARBOUR LEDGER — Lysander news in English",
+    "Finland's English-language news since 2009",
+    "Analysis and commentary on transatlantic security",
+    "The independent EU affairs briefing",
+    "News from Havana to Port of Spain",
+])
+def test_a_sites_tagline_is_not_the_headline(tagline):
+    title = "Night buses to run until 3 a.m. from next month"
+    page = _page(tagline, "Home  |  About  |  Contact", title, *BODY)
+    assert clean(page).title == title
+
+
+def test_a_headline_ending_in_since_a_year_is_still_the_headline():
+    title = "Trump wins Wisconsin, first Republican to carry state since 1984"
+    assert clean(_page("Politics", title, *BODY)).title == title

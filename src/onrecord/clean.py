@@ -306,7 +306,11 @@ _SITE_LINE = re.compile(r"\s[|•·]\s|^\s*live\s*:|\b(?:news|network|agency|dig
 _NOT_HEADLINE = re.compile(r"^\W*URL:|https?://|\bwww\.|[▾›]|^\W*(?:A|An)\s+(?:[\w-]+\s+)?(?:blog|newsletter|site|"
                            r"website|podcast|journal|magazine)\b|^\W*Independent\s+(?:news|reporting|journalism|"
                            r"analysis)\b|\bnotes\s+on\b|^\W*(?:Follow|Subscribe|Sign\s+up|Listen|Watch)\b|"
-                           r"\bEdition\s+in\b|\b\d+\s+articles\b|^\W*Story\s+cluster\b", re.I)
+                           r"\bEdition\s+in\b|\b\d+\s+articles\b|^\W*Story\s+cluster\b|"
+                           # a site's tagline: "Iowa's news source since 1889", "Italy's news in English"
+                           r"\bnews\s+(?:source|in\s+english|from)\b|\bEnglish[- ]language\b|\bin\s+English\W*$|"
+                           r"\b(?:news|reporting|serving|publishing|journalism)\b.*\bsince\s+(?:1[6-9]|20)\d\d\W*$|^\W*(?:Analysis|News|Commentary)\s+(?:and\s+[\w-]+\s+)?"
+                           r"(?:on|from|about|for)\b|^\W*The\s+independent\b|^\W*Filed\s+under\b", re.I)
 
 
 def _headline_score(line: Line, rank: int) -> float:
