@@ -1113,12 +1113,6 @@ def test_a_time_word_before_since_belongs_to_the_other_verb(monkeypatch: pytest.
     assert not any("'last month'" in e for e in pub.evidence), pub.evidence
 
 
-def test_a_month_and_a_relative_month_joined_by_and_are_two_times() -> None:
-    pub = published("President Hassan Rouhani welcomed the deal on Sunday. It was the third round of talks, "
-                    "following negotiations in October and earlier this month.")
-    assert not any("beside a dated mention" in e for e in pub.evidence), pub.evidence
-
-
 def test_an_agreements_name_then_signed_in_the_lead_begins_it(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_events(monkeypatch, "2022-07-22\tera\t\tgrain corridor\tthe grain corridor")
     pub = published("Grain corridor deal signed in Velgrad as envoys hail a new path\n\nThe two sides on Friday "
@@ -1167,12 +1161,6 @@ def test_a_death_reported_as_yesterday_matches_the_death() -> None:
     assert pub.value == "2013-03-06", pub
 
 
-def test_n_years_later_inside_a_narrated_past_is_not_now() -> None:
-    pub = published("He was first elected in 1998, survived a coup in 2002 and a recall referendum two years "
-                    "later, aides recalled on Tuesday.")
-    assert not any("2002 + 2" in e for e in pub.evidence), pub.evidence
-
-
 def test_a_weekday_right_before_the_deed_is_its_day(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_events(monkeypatch, "2019-08-05\tera\t\trevoked * special status\tthe end of the special status")
     pub = published("In the biggest change in decades, the government on Monday revoked the special status "
@@ -1195,10 +1183,6 @@ def test_an_office_in_a_caption_counts_unless_the_picture_is_older(caption: str,
     assert any("Donald Trump in office" in e for e in pub.evidence) == counts, pub.evidence
 
 
-def test_last_year_in_a_from_to_range_with_a_year_is_not_anchored_by_it() -> None:
-    pub = published("Inflation is expected to ease from 8.7 percent last year to 6.9 percent in 2023, the fund "
-                    "said on Tuesday.")
-    assert not any("beside a 2023 date" in e for e in pub.evidence), pub.evidence
 
 
 def test_a_lead_nights_event_may_be_the_next_mornings_page() -> None:
@@ -1232,3 +1216,19 @@ def test_a_president_elect_is_between_the_win_and_the_oath(monkeypatch: pytest.M
     pub = published("Producers agreed on Wednesday to cut output amid uncertainty over the policies of "
                     "President-elect Halden, who has promised to boost drilling.")
     assert "2016-11-09" <= pub.value <= "2017-01-25" and any("inauguration" in e for e in pub.evidence), pub
+
+
+@pytest.mark.parametrize("text, not_read_as", [
+    # "in October and earlier this month": two times, not one
+    ("President Hassan Rouhani welcomed the deal on Sunday. It was the third round of talks, following "
+     "negotiations in October and earlier this month.", "beside a dated mention"),
+    # "from ... last year to ... in 2023": a range of two times
+    ("Inflation is expected to ease from 8.7 percent last year to 6.9 percent in 2023, the fund said on Tuesday.",
+     "beside a 2023 date"),
+    # "two years later" inside a narrated past is the story's past, not now
+    ("He was first elected in 1998, survived a coup in 2002 and a recall referendum two years later, aides "
+     "recalled on Tuesday.", "2002 + 2"),
+])
+def test_times_that_do_not_date_the_page(text: str, not_read_as: str) -> None:
+    pub = published(text)
+    assert not any(not_read_as in e for e in pub.evidence), pub.evidence
